@@ -1,0 +1,64 @@
+/**
+ * The local sandbox: instead of calling a provider it stores the outgoing
+ * message, with the channel it was meant for, in `sandbox_messages`; the
+ * builder's outbox shows them.
+ */
+import type { Db } from '../db/database.js';
+import type {
+  ChannelAdapter,
+  ChannelRegistry,
+  OutgoingMessage,
+  SendResult,
+} from './channel-adapter.js';
+
+/** A sandbox adapter that writes to the outbox table. */
+export function createSandboxChannel(db: Db): ChannelAdapter {
+  return {
+    name: 'sandbox',
+    async send(message: OutgoingMessage): Promise<SendResult> {
+      const row = await db
+        .insertInto('sandbox_messages')
+        .values({
+          delivery_id: message.deliveryId,
+          attempt_id: message.attemptId,
+          customer_id: message.customerId,
+          channel: message.channel,
+          to_address: message.to,
+          body: message.body,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return toResult(row.id);
+    },
+    async reconcile(message: OutgoingMessage) {
+      const row = await db
+        .selectFrom('sandbox_messages')
+        .select('id')
+        .where('attempt_id', '=', message.attemptId)
+        .executeTakeFirst();
+      return row ? toResult(row.id) : null;
+    },
+  };
+}
+
+/**
+ * Every channel routed to the sandbox. Limitation: real SMS, WhatsApp and
+ * Messenger adapters are not written yet; until then all of them land here.
+ */
+export function createSandboxRegistry(db: Db): ChannelRegistry {
+  const sandbox = createSandboxChannel(db);
+  return {
+    sms: sandbox,
+    whatsapp: sandbox,
+    messenger: sandbox,
+    webhook: sandbox,
+    sandbox,
+  };
+}
+
+function toResult(id: string): SendResult {
+  return {
+    providerMessageId: `sandbox-${id}`,
+    response: { outboxId: id },
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * Kysely's view of Herald's tables (see migrations/). Column names are
+ * snake_case as in SQL; repositories map rows to the API's camelCase.
+ */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T extends object | null = object> = JSONColumnType<
+  T,
+  T | string,
+  T | string
+>;
+type BigId = ColumnType<string, never, never>;
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Generated<Date>;
+}
+
+export interface WorkersTable {
+  id: string;
+  hostname: string;
+  pid: number;
+  started_at: Generated<Date>;
+  last_seen_at: Timestamp;
+}
+
+export interface ObjectTypesTable {
+  name: string;
+  label: string | null;
+  fields: Json;
+  customer_field: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface CustomersTable {
+  id: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  whatsapp_id: string | null;
+  messenger_psid: string | null;
+  preferred_channel: string | null;
+  tier: Generated<string>;
+  region: string | null;
+  country: string | null;
+  time_zone: Generated<string>;
+  locale: Generated<string>;
+  attributes: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface ConsentsTable {
+  id: BigId;
+  customer_id: string;
+  channel: string;
+  sender: Generated<string>;
+  status: 'opt_in' | 'opt_out';
+  source: string;
+  evidence: string | null;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RecordsTable {
+  object_type: string;
+  record_id: string;
+  customer_id: string;
+  fields: Json<Record<string, unknown>>;
+  deleted: boolean;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface ChangesTable {
+  id: BigId;
+  object_type: string;
+  record_id: string;
+  customer_id: string;
+  kind: 'create' | 'update' | 'delete';
+  prior: Json<Record<string, unknown> | null>;
+  current: Json<Record<string, unknown> | null>;
+  changed_fields: string[];
+  source: Generated<string>;
+  source_ref: string | null;
+  occurred_at: Date | string | null;
+  received_at: Generated<Date>;
+}
+
+export interface TemplatesTable {
+  id: string;
+  name: string;
+  category: string | null;
+  body: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface FlowsTable {
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  status: Generated<'draft' | 'active' | 'inactive'>;
+  active_version: number | null;
+  draft: Json;
+  draft_updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface FlowVersionsTable {
+  flow_id: string;
+  version: number;
+  graph: Json;
+  rule_set: Json;
+  templates: Json<object[]>;
+  trigger_object_type: string;
+  trigger_change_kinds: string[];
+  published_by: string | null;
+  published_at: Generated<Date>;
+}
+
+export interface RunsTable {
+  id: BigId;
+  change_id: string;
+  rule_sets_evaluated: number;
+  fired: number;
+  trace: Json<object[]>;
+  dry_run: Generated<boolean>;
+  started_at: Date | string;
+  finished_at: Generated<Date>;
+}
+
+export interface DeliveriesTable {
+  id: Generated<string>;
+  change_id: string;
+  flow_id: string;
+  flow_version: number;
+  path_id: string;
+  channel_step_id: string;
+  template_id: string;
+  urgent: Generated<boolean>;
+  customer_id: string;
+  object_type: string;
+  record_id: string;
+  channel_policy: Json;
+  channel: string | null;
+  status: string;
+  status_reason: string | null;
+  body: string | null;
+  send_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface DeliveryEventsTable {
+  id: BigId;
+  delivery_id: string;
+  status: string;
+  reason: string | null;
+  at: Generated<Date>;
+}
+
+export interface AttemptsTable {
+  id: BigId;
+  delivery_id: string;
+  channel: string;
+  outcome: Generated<'open' | 'accepted' | 'failed' | 'unknown'>;
+  request: Json | null;
+  provider_message_id: string | null;
+  response: Json | null;
+  error_code: string | null;
+  started_at: Generated<Date>;
+  finished_at: Date | string | null;
+}
+
+export interface SandboxMessagesTable {
+  id: BigId;
+  delivery_id: string | null;
+  attempt_id: string | null;
+  customer_id: string;
+  channel: string;
+  to_address: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  workers: WorkersTable;
+  object_types: ObjectTypesTable;
+  customers: CustomersTable;
+  consents: ConsentsTable;
+  records: RecordsTable;
+  changes: ChangesTable;
+  templates: TemplatesTable;
+  flows: FlowsTable;
+  flow_versions: FlowVersionsTable;
+  runs: RunsTable;
+  deliveries: DeliveriesTable;
+  delivery_events: DeliveryEventsTable;
+  attempts: AttemptsTable;
+  sandbox_messages: SandboxMessagesTable;
+}

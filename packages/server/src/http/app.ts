@@ -1,0 +1,73 @@
+/**
+ * Assembles the HTTP server: schemas, OpenAPI docs, auth, error handling,
+ * the API routes and the builder UI.
+ */
+import fs from 'node:fs';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+} from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { activityRoutes } from '../routes/activity-routes.js';
+import { customerRoutes } from '../routes/customer-routes.js';
+import { flowRoutes } from '../routes/flow-routes.js';
+import { healthRoutes } from '../routes/health-routes.js';
+import { objectTypeRoutes } from '../routes/object-type-routes.js';
+import { recordRoutes } from '../routes/record-routes.js';
+import { templateRoutes } from '../routes/template-routes.js';
+import type { AppContext } from './app-context.js';
+import { installAuth } from './auth.js';
+import { installErrorHandler } from './error-handler.js';
+
+/** Builds (but does not start) Herald's HTTP server. */
+export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the generics disagree.
+    loggerInstance: context.log as FastifyBaseLogger,
+    bodyLimit: context.bodyLimit,
+    // Per-request lines would drown the pipeline's own info logs.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  installAuth(app, context);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Herald API', version: '0.1.0' },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  for (const routes of [
+    healthRoutes,
+    objectTypeRoutes,
+    customerRoutes,
+    recordRoutes,
+    templateRoutes,
+    flowRoutes,
+    activityRoutes,
+  ]) {
+    await app.register(routes(context));
+  }
+
+  if (context.uiDir && fs.existsSync(context.uiDir)) {
+    await app.register(fastifyStatic, { root: context.uiDir, prefix: '/' });
+  }
+
+  return app;
+}

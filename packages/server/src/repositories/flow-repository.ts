@@ -1,0 +1,162 @@
+/**
+ * Flows, their drafts and their published versions with Rule sets.
+ */
+import { sql, type Selectable } from 'kysely';
+import type { RuleSet } from '@herald/engine';
+import type { Db } from '../db/database.js';
+import type { FlowsTable, FlowVersionsTable } from '../db/schema.js';
+
+export type FlowRow = Selectable<FlowsTable>;
+export type FlowVersionRow = Selectable<FlowVersionsTable>;
+
+/** Inserts a Flow with its first draft. */
+export async function insertFlow(
+  db: Db,
+  flow: { name: string; description: string | null; draft: unknown },
+): Promise<FlowRow> {
+  return db
+    .insertInto('flows')
+    .values({
+      name: flow.name,
+      description: flow.description,
+      status: 'draft',
+      draft: JSON.stringify(flow.draft),
+      updated_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Every Flow, newest change first. */
+export async function listFlows(db: Db): Promise<FlowRow[]> {
+  return db
+    .selectFrom('flows')
+    .selectAll()
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** One Flow, optionally locked for update. */
+export async function findFlow(db: Db, id: string, lock = false) {
+  let query = db.selectFrom('flows').selectAll().where('id', '=', id);
+  if (lock) {
+    query = query.forUpdate();
+  }
+
+  return query.executeTakeFirst();
+}
+
+/** Updates a Flow's name, description, draft or status. */
+export async function updateFlow(
+  db: Db,
+  id: string,
+  patch: {
+    name?: string;
+    description?: string | null;
+    draft?: unknown;
+    status?: FlowRow['status'];
+    activeVersion?: number | null;
+  },
+): Promise<FlowRow> {
+  const now = new Date();
+  return db
+    .updateTable('flows')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.description !== undefined
+        ? { description: patch.description }
+        : {}),
+      ...(patch.draft !== undefined
+        ? { draft: JSON.stringify(patch.draft), draft_updated_at: now }
+        : {}),
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.activeVersion !== undefined
+        ? { active_version: patch.activeVersion }
+        : {}),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Versions of a Flow, newest first, without their large columns. */
+export async function listVersions(db: Db, flowId: string) {
+  return db
+    .selectFrom('flow_versions')
+    .select(['version', 'published_at', 'published_by'])
+    .where('flow_id', '=', flowId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+/** One version of a Flow. */
+export async function findVersion(db: Db, flowId: string, version: number) {
+  return db
+    .selectFrom('flow_versions')
+    .selectAll()
+    .where('flow_id', '=', flowId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+/** The next version number of a Flow (call with the Flow row locked). */
+export async function nextVersion(db: Db, flowId: string): Promise<number> {
+  const row = await db
+    .selectFrom('flow_versions')
+    .select(sql<number>`coalesce(max(version), 0) + 1`.as('next'))
+    .where('flow_id', '=', flowId)
+    .executeTakeFirstOrThrow();
+  return Number(row.next);
+}
+
+/** Stores a published version. */
+export async function insertVersion(
+  db: Db,
+  version: {
+    flowId: string;
+    version: number;
+    graph: unknown;
+    ruleSet: RuleSet;
+    templates: unknown;
+    publishedBy: string | null;
+  },
+) {
+  await db
+    .insertInto('flow_versions')
+    .values({
+      flow_id: version.flowId,
+      version: version.version,
+      graph: JSON.stringify(version.graph),
+      rule_set: JSON.stringify(version.ruleSet),
+      templates: JSON.stringify(version.templates),
+      trigger_object_type: version.ruleSet.trigger.objectType,
+      trigger_change_kinds: version.ruleSet.trigger.changeKinds,
+      published_by: version.publishedBy,
+    })
+    .execute();
+}
+
+/**
+ * Active versions whose Trigger listens to this object type and change
+ * kind: the database index picks them, no scan over every Flow.
+ */
+export async function activeVersionsFor(
+  db: Db,
+  objectType: string,
+  kind: string,
+) {
+  return db
+    .selectFrom('flow_versions as v')
+    .innerJoin('flows as f', (join) =>
+      join
+        .onRef('f.id', '=', 'v.flow_id')
+        .onRef('f.active_version', '=', 'v.version'),
+    )
+    .select(['v.flow_id', 'v.version', 'v.rule_set', 'v.templates'])
+    .where('f.status', '=', 'active')
+    .where('v.trigger_object_type', '=', objectType)
+    .where(sql<boolean>`${kind} = any(v.trigger_change_kinds)`)
+    .execute();
+}

@@ -1,0 +1,138 @@
+/**
+ * Flows: create, list, read, save the draft, validate, publish,
+ * deactivate, and read a published version.
+ */
+import { flowGraphSchema } from '@herald/engine';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listFlows } from '../repositories/flow-repository.js';
+import {
+  createFlow,
+  deactivateFlow,
+  getFlow,
+  getVersion,
+  publishFlow,
+  saveDraft,
+  toFlowSummary,
+  validateDraft,
+} from '../services/flow-service.js';
+import type { AppContext } from '../http/app-context.js';
+
+const flowParams = z.object({ id: z.string().min(1).max(64) });
+const name = z.string().min(1).max(200);
+const description = z.string().max(2000).nullish();
+
+const createBody = z
+  .object({ name, description, graph: flowGraphSchema.optional() })
+  .strict();
+const draftBody = z
+  .object({
+    name: name.optional(),
+    description,
+    graph: flowGraphSchema.optional(),
+  })
+  .strict();
+const validateBody = z
+  .object({ graph: flowGraphSchema.optional() })
+  .strict()
+  .optional();
+
+export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
+  const { db } = context;
+  return async (app) => {
+    app.post(
+      '/api/flows',
+      { schema: { tags: ['flows'], summary: 'Create a flow', body: createBody } },
+      async (request, reply) => {
+        reply.status(201);
+        return createFlow(db, request.body);
+      },
+    );
+
+    app.get(
+      '/api/flows',
+      { schema: { tags: ['flows'], summary: 'List flows' } },
+      async () => ({ items: (await listFlows(db)).map(toFlowSummary) }),
+    );
+
+    app.get(
+      '/api/flows/:id',
+      { schema: { tags: ['flows'], summary: 'Read a flow', params: flowParams } },
+      async (request) => getFlow(db, request.params.id),
+    );
+
+    app.put(
+      '/api/flows/:id',
+      {
+        schema: {
+          tags: ['flows'],
+          summary: 'Save the draft',
+          params: flowParams,
+          body: draftBody,
+        },
+      },
+      async (request) => saveDraft(db, request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/flows/:id/validate',
+      {
+        schema: {
+          tags: ['flows'],
+          summary: 'Problems of the draft, or of a posted graph',
+          params: flowParams,
+          body: validateBody,
+        },
+      },
+      async (request) => ({
+        problems: await validateDraft(
+          db,
+          request.params.id,
+          request.body?.graph,
+        ),
+      }),
+    );
+
+    app.post(
+      '/api/flows/:id/publish',
+      {
+        schema: {
+          tags: ['flows'],
+          summary: 'Validate, compile and activate the draft as a version',
+          params: flowParams,
+        },
+      },
+      async (request, reply) => {
+        reply.status(201);
+        return publishFlow(db, request.params.id, 'admin');
+      },
+    );
+
+    app.post(
+      '/api/flows/:id/deactivate',
+      {
+        schema: {
+          tags: ['flows'],
+          summary: 'Stop the flow from sending',
+          params: flowParams,
+        },
+      },
+      async (request) => deactivateFlow(db, request.params.id),
+    );
+
+    app.get(
+      '/api/flows/:id/versions/:version',
+      {
+        schema: {
+          tags: ['flows'],
+          summary: 'A version with its graph and Rule set',
+          params: flowParams.extend({
+            version: z.coerce.number().int().min(1),
+          }),
+        },
+      },
+      async (request) =>
+        getVersion(db, request.params.id, request.params.version),
+    );
+  };
+}

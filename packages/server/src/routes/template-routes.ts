@@ -1,0 +1,87 @@
+/**
+ * The Template library and the catalog the builder checks Flows against.
+ */
+import { checkTemplate, customerFields } from '@herald/engine';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { HeraldError } from '../errors.js';
+import {
+  listTemplates,
+  saveTemplate,
+} from '../repositories/template-repository.js';
+import { loadCatalog } from '../services/flow-service.js';
+import type { AppContext } from '../http/app-context.js';
+
+const templateId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -');
+
+const templateBody = z
+  .object({
+    name: z.string().min(1).max(200),
+    category: z.string().max(64).nullish(),
+    body: z.string().min(1).max(10_000),
+  })
+  .strict();
+
+export function templateRoutes(context: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/templates',
+      { schema: { tags: ['templates'], summary: 'List the library' } },
+      async () => ({ items: await listTemplates(context.db) }),
+    );
+
+    app.put(
+      '/api/templates/:id',
+      {
+        schema: {
+          tags: ['templates'],
+          summary: 'Create or edit a library template',
+          params: z.object({ id: templateId }),
+          body: templateBody,
+        },
+      },
+      async (request) => {
+        const problems = syntaxProblems(request.body.body);
+        if (problems.length > 0) {
+          throw new HeraldError(
+            'HERALD_TEMPLATE_INVALID',
+            problems[0].message,
+            { field: 'body', problems },
+          );
+        }
+
+        return saveTemplate(context.db, {
+          id: request.params.id,
+          name: request.body.name,
+          category: request.body.category ?? null,
+          body: request.body.body,
+        });
+      },
+    );
+
+    app.get(
+      '/api/catalog',
+      {
+        schema: {
+          tags: ['flows'],
+          summary: 'Object types and templates, for the builder',
+        },
+      },
+      async () => loadCatalog(context.db),
+    );
+  };
+}
+
+/**
+ * Syntax problems only: which record fields a library Template may use
+ * depends on the Flow using it, and is checked when that Flow publishes.
+ */
+function syntaxProblems(body: string) {
+  return checkTemplate(body, { record: [], customer: customerFields }).filter(
+    (problem) => problem.code === 'HERALD_TEMPLATE_SYNTAX',
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * Flows: drafts, validation and publishing. Publishing compiles the draft
+ * into a Rule set and stores it with the graph and the Template bodies it
+ * was checked against, as one new version, atomically; a refused publish
+ * changes nothing.
+ */
+import {
+  compileFlow,
+  FLOW_SCHEMA_VERSION,
+  validateFlow,
+  type Catalog,
+  type FlowGraph,
+  type FlowProblem,
+  type RuleSet,
+} from '@herald/engine';
+import type { Db } from '../db/database.js';
+import { HeraldError } from '../errors.js';
+import {
+  findFlow,
+  findVersion,
+  insertFlow,
+  insertVersion,
+  listVersions,
+  nextVersion,
+  updateFlow,
+  type FlowRow,
+} from '../repositories/flow-repository.js';
+import { listObjectTypes } from '../repositories/object-type-repository.js';
+import { listTemplates } from '../repositories/template-repository.js';
+
+/** A Flow with no steps yet. */
+export const emptyGraph: FlowGraph = {
+  schemaVersion: FLOW_SCHEMA_VERSION,
+  steps: [],
+  edges: [],
+};
+
+/** Creates a Flow in draft. */
+export async function createFlow(
+  db: Db,
+  input: { name: string; description?: string | null; graph?: FlowGraph },
+) {
+  const row = await insertFlow(db, {
+    name: input.name,
+    description: input.description ?? null,
+    draft: input.graph ?? emptyGraph,
+  });
+  return toFlowView(row, []);
+}
+
+/** One Flow with its draft and version list. */
+export async function getFlow(db: Db, id: string) {
+  const row = await requireFlow(db, id);
+  const versions = await listVersions(db, id);
+  return toFlowView(row, versions);
+}
+
+/** Saves a Flow's name, description or draft graph. */
+export async function saveDraft(
+  db: Db,
+  id: string,
+  patch: { name?: string; description?: string | null; graph?: FlowGraph },
+) {
+  await requireFlow(db, id);
+  await updateFlow(db, id, {
+    name: patch.name,
+    description: patch.description,
+    draft: patch.graph,
+  });
+  return getFlow(db, id);
+}
+
+/** Every problem of a graph (default: the Flow's draft). */
+export async function validateDraft(
+  db: Db,
+  id: string,
+  graph?: FlowGraph,
+): Promise<FlowProblem[]> {
+  const row = await requireFlow(db, id);
+  return validateFlow(graph ?? row.draft, await loadCatalog(db));
+}
+
+/** Compiles the draft and makes it the active version. */
+export async function publishFlow(
+  db: Db,
+  id: string,
+  publishedBy: string | null,
+): Promise<{ version: number; ruleSet: RuleSet }> {
+  const catalog = await loadCatalog(db);
+  return db.transaction().execute(async (trx) => {
+    const row = await requireFlow(trx, id, true);
+    const version = await nextVersion(trx, id);
+    const graph = row.draft as FlowGraph;
+    const compiled = compileFlow(graph, { flowId: id, version }, catalog);
+    if (!compiled.ok) {
+      throw new HeraldError(
+        'HERALD_FLOW_INVALID',
+        `the flow has ${compiled.problems.length} problem(s)`,
+        { problems: compiled.problems },
+      );
+    }
+
+    await insertVersion(trx, {
+      flowId: id,
+      version,
+      graph,
+      ruleSet: compiled.ruleSet,
+      templates: templatesUsed(graph, catalog),
+      publishedBy,
+    });
+    await updateFlow(trx, id, { status: 'active', activeVersion: version });
+    return { version, ruleSet: compiled.ruleSet };
+  });
+}
+
+/** Stops a Flow from evaluating further Changes. */
+export async function deactivateFlow(db: Db, id: string) {
+  await requireFlow(db, id);
+  await updateFlow(db, id, { status: 'inactive' });
+  return getFlow(db, id);
+}
+
+/** One stored version: graph, Rule set and Template bodies. */
+export async function getVersion(db: Db, id: string, version: number) {
+  const row = await findVersion(db, id, version);
+  if (!row) {
+    throw new HeraldError(
+      'HERALD_FLOW_NOT_FOUND',
+      `flow ${id} has no version ${version}`,
+      { flowId: id, version },
+    );
+  }
+
+  return {
+    flowId: row.flow_id,
+    version: row.version,
+    graph: row.graph,
+    ruleSet: row.rule_set,
+    templates: row.templates,
+    publishedAt: row.published_at,
+    publishedBy: row.published_by,
+  };
+}
+
+/** Object types and Templates, which Flows are checked against. */
+export async function loadCatalog(db: Db): Promise<Catalog> {
+  const [objectTypes, templates] = await Promise.all([
+    listObjectTypes(db),
+    listTemplates(db),
+  ]);
+  return {
+    objectTypes,
+    templates: templates.map(({ id, name, body }) => ({ id, name, body })),
+  };
+}
+
+async function requireFlow(db: Db, id: string, lock = false) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const row = uuid.test(id) ? await findFlow(db, id, lock) : undefined;
+  if (!row) {
+    throw new HeraldError('HERALD_FLOW_NOT_FOUND', `flow ${id} not found`, {
+      flowId: id,
+    });
+  }
+
+  return row;
+}
+
+function templatesUsed(graph: FlowGraph, catalog: Catalog) {
+  const ids = new Set(
+    graph.steps.flatMap((step) =>
+      step.type === 'template' ? [step.data.templateId] : [],
+    ),
+  );
+  return catalog.templates.filter((template) => ids.has(template.id));
+}
+
+function toFlowView(
+  row: FlowRow,
+  versions: { version: number; published_at: Date; published_by: string | null }[],
+) {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    status: row.status,
+    activeVersion: row.active_version,
+    draft: row.draft as FlowGraph,
+    draftUpdatedAt: row.draft_updated_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    versions: versions.map((version) => ({
+      version: version.version,
+      publishedAt: version.published_at,
+      publishedBy: version.published_by,
+    })),
+  };
+}
+
+/** A Flow row in a list: no draft graph. */
+export function toFlowSummary(row: FlowRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    status: row.status,
+    activeVersion: row.active_version,
+    draftUpdatedAt: row.draft_updated_at,
+    updatedAt: row.updated_at,
+  };
+}
