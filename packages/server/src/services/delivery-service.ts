@@ -89,7 +89,7 @@ export async function sendDelivery(
     await setDeliveryStatus(trx, deliveryId, 'sent', null);
   });
   log.info(
-    { deliveryId, channel: message.channel, reconciled: plan.kind !== 'send' },
+    { channel: message.channel, reconciled: plan.kind !== 'send' },
     'delivery sent',
   );
 }

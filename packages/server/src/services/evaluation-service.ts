@@ -62,7 +62,6 @@ export async function evaluateStoredChange(
   });
   log.info(
     {
-      changeId,
       runId: outcome.runId,
       ruleSets: ruleSets.length,
       deliveries: outcome.deliveryIds.length,

@@ -1,0 +1,168 @@
+/**
+ * The builder's only way to the Herald API. Every call sends the admin token
+ * as a Bearer credential; a 401 answer calls `onUnauthorized` so the app can
+ * return to the sign-in screen, and then rejects like any other error.
+ */
+import type {
+  CatalogResponse,
+  DeliverySummary,
+  FlowDetail,
+  FlowDraftUpdate,
+  FlowSummary,
+  ListResponse,
+  OutboxMessage,
+  PublishResponse,
+  TemplateUpdate,
+} from './api-types';
+import {
+  ApiError,
+  NETWORK_ERROR_CODE,
+  UNEXPECTED_RESPONSE_CODE,
+} from './api-error';
+
+/** How the client reaches the API. */
+export interface ApiClientOptions {
+  /** The admin token sent as `Authorization: Bearer <token>`. */
+  token: string;
+  /** Called once per 401 answer, before the call rejects. */
+  onUnauthorized: () => void;
+  /** Prefix of every route. Default `/api` (same origin). */
+  baseUrl?: string;
+}
+
+/** Typed calls to the Herald API routes the builder uses. */
+export interface ApiClient {
+  getCatalog(): Promise<CatalogResponse>;
+  listFlows(): Promise<FlowSummary[]>;
+  getFlow(flowId: string): Promise<FlowDetail>;
+  saveFlowDraft(flowId: string, update: FlowDraftUpdate): Promise<FlowDetail>;
+  publishFlow(flowId: string): Promise<PublishResponse>;
+  saveTemplate(
+    templateId: string,
+    update: TemplateUpdate,
+  ): Promise<CatalogResponse['templates'][number]>;
+  listOutbox(): Promise<OutboxMessage[]>;
+  listDeliveries(flowId: string): Promise<DeliverySummary[]>;
+}
+
+type HttpMethod = 'GET' | 'PUT' | 'POST';
+
+/** Creates an API client bound to one admin token. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl ?? '/api';
+
+  async function request<T>(
+    method: HttpMethod,
+    route: string,
+    body?: unknown,
+  ): Promise<T> {
+    const response = await send(method, `${baseUrl}${route}`, body);
+
+    if (response.status === 401) {
+      options.onUnauthorized();
+    }
+
+    const payload = await readJson(response);
+
+    if (!response.ok) {
+      throw toApiError(response.status, payload);
+    }
+
+    return payload as T;
+  }
+
+  async function send(
+    method: HttpMethod,
+    url: string,
+    body: unknown,
+  ): Promise<Response> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      Authorization: `Bearer ${options.token}`,
+    };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+
+    try {
+      return await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new ApiError(
+        0,
+        NETWORK_ERROR_CODE,
+        'The Herald server could not be reached.',
+        undefined,
+        { cause },
+      );
+    }
+  }
+
+  return {
+    getCatalog: () => request('GET', '/catalog'),
+    listFlows: async () =>
+      (await request<ListResponse<FlowSummary>>('GET', '/flows')).items,
+    getFlow: (flowId) => request('GET', `/flows/${encode(flowId)}`),
+    saveFlowDraft: (flowId, update) =>
+      request('PUT', `/flows/${encode(flowId)}`, update),
+    publishFlow: (flowId) =>
+      request('POST', `/flows/${encode(flowId)}/publish`, {}),
+    saveTemplate: (templateId, update) =>
+      request('PUT', `/templates/${encode(templateId)}`, update),
+    listOutbox: async () =>
+      (await request<ListResponse<OutboxMessage>>('GET', '/outbox')).items,
+    listDeliveries: async (flowId) => {
+      const query = new URLSearchParams({ flowId }).toString();
+      const route = `/deliveries?${query}`;
+      return (await request<ListResponse<DeliverySummary>>('GET', route)).items;
+    },
+  };
+}
+
+function encode(segment: string): string {
+  return encodeURIComponent(segment);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) {
+    return undefined;
+  }
+
+  const text = await response.text();
+  if (text === '') {
+    return undefined;
+  }
+
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new ApiError(
+      response.status,
+      UNEXPECTED_RESPONSE_CODE,
+      `The server answered ${response.status} with a body that is not JSON.`,
+      undefined,
+      { cause },
+    );
+  }
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  const error = (payload as { error?: Record<string, unknown> } | undefined)
+    ?.error;
+
+  if (!error || typeof error.code !== 'string') {
+    return new ApiError(
+      status,
+      UNEXPECTED_RESPONSE_CODE,
+      `The server answered ${status} without an error description.`,
+      payload,
+    );
+  }
+
+  const message =
+    typeof error.message === 'string' ? error.message : error.code;
+  return new ApiError(status, error.code, message, error.details);
+}

@@ -1,0 +1,35 @@
+/**
+ * The builder's pages, addressed by the URL fragment: `#/flows`,
+ * `#/flows/<flowId>` and `#/outbox`. Anything else shows the flows list.
+ */
+export type AppRoute =
+  { page: 'flows' } | { page: 'flow'; flowId: string } | { page: 'outbox' };
+
+/** Reads the route from a `location.hash` value. */
+export function parseRoute(hash: string): AppRoute {
+  const segments = hash
+    .replace(/^#\/?/, '')
+    .split('?')[0]
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(decodeURIComponent);
+
+  if (segments[0] === 'outbox') {
+    return { page: 'outbox' };
+  }
+
+  if (segments[0] === 'flows' && segments[1]) {
+    return { page: 'flow', flowId: segments[1] };
+  }
+
+  return { page: 'flows' };
+}
+
+/** The fragment that opens a route, for links. */
+export function routeHref(route: AppRoute): string {
+  if (route.page === 'flow') {
+    return `#/flows/${encodeURIComponent(route.flowId)}`;
+  }
+
+  return `#/${route.page}`;
+}

@@ -1,0 +1,14 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { NEXT_HANDLE } from '../graph-to-canvas';
+import type { StepNode } from '../step-node';
+import { StepNodeFrame } from './StepNodeFrame';
+
+/** A Template Step: the library Template the next Channels send. */
+export function TemplateNode({ data, selected }: NodeProps<StepNode>) {
+  return (
+    <StepNodeFrame step={data.step} kind="Template" selected={selected}>
+      <Handle type="target" position={Position.Top} />
+      <Handle type="source" position={Position.Bottom} id={NEXT_HANDLE} />
+    </StepNodeFrame>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { FlowGraph } from '@herald/engine';
+import type { FlowDetail, FlowProblem } from '../api/api-types';
+import { useApi } from '../api/api-context';
+import { problemsOf } from '../api/problems-of';
+
+/** What the Save draft and Publish buttons are doing or last did. */
+export type FlowActionState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'publishing' }
+  | { kind: 'published'; version: number }
+  | { kind: 'invalid'; problems: FlowProblem[] }
+  | { kind: 'failed'; action: string; error: unknown };
+
+/** Save and publish for one Flow, with what the page shows about them. */
+export interface FlowActions {
+  state: FlowActionState;
+  busy: boolean;
+  /** Saves the draft graph; true when it was stored. */
+  save: (graph: FlowGraph) => Promise<boolean>;
+  /** Saves the draft when `graph` is given, then publishes it. */
+  publish: (graph: FlowGraph | null) => Promise<void>;
+}
+
+/**
+ * Runs Save draft and Publish for a Flow. `onFlowChanged` receives the
+ * Flow as the server has it afterwards, for its status and versions.
+ */
+export function useFlowActions(
+  flowId: string,
+  onSaved: () => void,
+  onFlowChanged: (flow: FlowDetail) => void,
+): FlowActions {
+  const api = useApi();
+  const [state, setState] = useState<FlowActionState>({ kind: 'idle' });
+
+  async function store(graph: FlowGraph): Promise<boolean> {
+    try {
+      const flow = await api.saveFlowDraft(flowId, { graph });
+      onSaved();
+      onFlowChanged(flow);
+      return true;
+    } catch (error) {
+      setState(failure('Saving the draft failed', error));
+      return false;
+    }
+  }
+
+  async function save(graph: FlowGraph): Promise<boolean> {
+    setState({ kind: 'saving' });
+    const stored = await store(graph);
+    if (stored) {
+      setState({ kind: 'saved' });
+    }
+
+    return stored;
+  }
+
+  async function publish(graph: FlowGraph | null): Promise<void> {
+    setState({ kind: 'publishing' });
+    if (graph && !(await store(graph))) {
+      return;
+    }
+
+    try {
+      const result = await api.publishFlow(flowId);
+      setState({ kind: 'published', version: result.version });
+    } catch (error) {
+      setState(failure('Publishing failed', error));
+      return;
+    }
+
+    try {
+      onFlowChanged(await api.getFlow(flowId));
+    } catch {
+      // The version is published; the list refreshes on the next load.
+    }
+  }
+
+  const busy = state.kind === 'saving' || state.kind === 'publishing';
+  return { state, busy, save, publish };
+}
+
+function failure(action: string, error: unknown): FlowActionState {
+  const problems = problemsOf(error);
+  if (problems.length > 0) {
+    return { kind: 'invalid', problems };
+  }
+
+  return { kind: 'failed', action, error };
+}

@@ -1,0 +1,120 @@
+import type { Step } from '@herald/engine';
+import type { CatalogTemplate } from '../api/api-types';
+import { StepIcon } from '../canvas/nodes/StepIcon';
+import type { StepContext } from '../steps/step-context';
+import { ChannelInspector } from './ChannelInspector';
+import { ConditionInspector } from './ConditionInspector';
+import { RolloutInspector } from './RolloutInspector';
+import { TemplateInspector } from './TemplateInspector';
+import { TriggerInspector } from './TriggerInspector';
+import { WaitInspector } from './WaitInspector';
+
+/** Props of {@link Inspector}. */
+export interface InspectorProps {
+  step: Step;
+  context: StepContext;
+  /** Receives the edited Step; the draft changes at once. */
+  onChange: (step: Step) => void;
+  /** Receives a library Template after it was saved. */
+  onTemplateSaved: (template: CatalogTemplate) => void;
+  onClose: () => void;
+}
+
+const stepKinds: Record<Step['type'], string> = {
+  trigger: 'Trigger',
+  condition: 'Condition',
+  rollout: 'Rollout',
+  wait: 'Wait',
+  template: 'Template',
+  channel: 'Channel',
+};
+
+/** Edits the selected Step: its label, then the fields of its kind. */
+export function Inspector({
+  step,
+  context,
+  onChange,
+  onTemplateSaved,
+  onClose,
+}: InspectorProps) {
+  return (
+    <section
+      className="panel__section inspector"
+      data-testid="inspector"
+      data-step-id={step.id}
+    >
+      <div className="panel__heading-row">
+        <h2 className={`panel__heading inspector__kind--${step.type}`}>
+          <StepIcon type={step.type} /> {stepKinds[step.type]}
+        </h2>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={onClose}
+          aria-label="Close inspector"
+        >
+          Close
+        </button>
+      </div>
+      <label className="field">
+        <span className="field__label">Label (optional)</span>
+        <input
+          type="text"
+          value={step.label ?? ''}
+          onChange={(event) => onChange(withLabel(step, event.target.value))}
+          data-testid="step-label"
+        />
+      </label>
+      <StepFields
+        step={step}
+        context={context}
+        onChange={onChange}
+        onTemplateSaved={onTemplateSaved}
+      />
+    </section>
+  );
+}
+
+function StepFields({
+  step,
+  context,
+  onChange,
+  onTemplateSaved,
+}: Omit<InspectorProps, 'onClose'>) {
+  switch (step.type) {
+    case 'trigger':
+      return (
+        <TriggerInspector step={step} context={context} onChange={onChange} />
+      );
+    case 'condition':
+      return (
+        <ConditionInspector step={step} context={context} onChange={onChange} />
+      );
+    case 'rollout':
+      return <RolloutInspector step={step} onChange={onChange} />;
+    case 'wait':
+      return (
+        <WaitInspector step={step} context={context} onChange={onChange} />
+      );
+    case 'template':
+      return (
+        <TemplateInspector
+          step={step}
+          context={context}
+          onChange={onChange}
+          onTemplateSaved={onTemplateSaved}
+        />
+      );
+    case 'channel':
+      return <ChannelInspector step={step} onChange={onChange} />;
+  }
+}
+
+function withLabel(step: Step, label: string): Step {
+  if (label === '') {
+    const { label: _removed, ...rest } = step;
+    return rest as Step;
+  }
+
+  return { ...step, label };
+}
