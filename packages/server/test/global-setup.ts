@@ -3,13 +3,8 @@
  * URL reaches the test files through `inject('pgAdminUrl')`.
  */
 import type { TestProject } from 'vitest/node';
+import './test-herald.js';
 import { startTestPostgresServer } from './test-postgres.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-  }
-}
 
 export default async function setup(project: TestProject) {
   const server = await startTestPostgresServer();

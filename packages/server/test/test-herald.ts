@@ -10,6 +10,13 @@ import { startHerald, type RunningHerald } from '../src/herald.js';
 import type { ChannelRegistry } from '../src/channels/channel-adapter.js';
 import { createTestDatabase, dropTestDatabase } from './test-postgres.js';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Admin URL of the run's Postgres server (see global-setup.ts). */
+    pgAdminUrl: string;
+  }
+}
+
 /** The admin token test instances accept. */
 export const TEST_TOKEN = 'test-admin-token';
 

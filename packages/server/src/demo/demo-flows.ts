@@ -85,7 +85,7 @@ function statusFlow(options: {
     {
       id: 'status-check',
       type: 'condition',
-      position: { x: 0, y: 140 },
+      position: { x: 0, y: 190 },
       data: {
         test: {
           fact: 'record',
@@ -100,7 +100,7 @@ function statusFlow(options: {
     steps.push({
       id: 'pilot',
       type: 'rollout',
-      position: { x: 0, y: 280 },
+      position: { x: 0, y: 340 },
       data: options.rollout,
     });
   }
@@ -108,13 +108,13 @@ function statusFlow(options: {
     {
       id: 'message',
       type: 'template',
-      position: { x: 0, y: options.rollout ? 420 : 280 },
+      position: { x: 0, y: options.rollout ? 480 : 340 },
       data: { templateId: options.templateId },
     },
     {
       id: 'send',
       type: 'channel',
-      position: { x: 0, y: options.rollout ? 560 : 420 },
+      position: { x: 0, y: options.rollout ? 640 : 500 },
       data: options.channel,
     },
   );

@@ -1,0 +1,121 @@
+/**
+ * The builder in a real browser: open the demo shipping Flow, read its
+ * steps, change its condition, publish through the UI, and find version 2
+ * on the server — with no error logged by the page.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startTestHerald,
+  type TestHerald,
+} from '../../packages/server/test/test-herald.js';
+import { ensureBuilderBuilt } from '../support/builder-dist.js';
+import {
+  ensureChromium,
+  launchChromium,
+  reportMissingChromium,
+} from '../support/chromium.js';
+import { repoRoot } from '../support/herald-process.js';
+
+const missing = ensureChromium();
+if (missing) {
+  reportMissingChromium(missing);
+}
+
+const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+
+describe.skipIf(missing !== null)('builder UI in Chromium', () => {
+  let herald: TestHerald;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuilderBuilt();
+    await fs.mkdir(screenshots, { recursive: true });
+    herald = await startTestHerald({ demo: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') {
+        problems.push(`${message.type()}: ${message.text()}`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await herald?.stop();
+  });
+
+  it('opens the demo shipping flow with its steps in order', async () => {
+    await page.goto(`${herald.url}/#token=${herald.token}`);
+    await page
+      .getByTestId('flow-row')
+      .filter({ hasText: 'Shipping update for VIP customers' })
+      .getByRole('link')
+      .click();
+    await page.getByTestId('step-channel').waitFor();
+
+    const titles = await page.getByTestId('step-title').allTextContents();
+    expect(titles).toEqual([
+      'When Shipment is created or updated',
+      'Status is Shipped',
+      'Only VIP, Platinum',
+      'Template: Shipping update',
+      'Send on preferred channel',
+    ]);
+    const kinds = await page
+      .locator('[data-testid^="step-"][data-step-id]')
+      .evaluateAll((nodes) => nodes.map((node) => node.dataset.testid));
+    expect(kinds).toEqual([
+      'step-trigger',
+      'step-condition',
+      'step-rollout',
+      'step-template',
+      'step-channel',
+    ]);
+    await page.screenshot({ path: path.join(screenshots, 'demo-flow.png') });
+  });
+
+  it('edits the condition and publishes version 2 from the canvas', async () => {
+    await page.getByTestId('step-condition').click();
+    await page.getByTestId('condition-value').selectOption('In Transit');
+    await expect
+      .poll(() => page.getByTestId('step-condition').innerText())
+      .toContain('Status is In Transit');
+
+    await page.getByTestId('publish').click();
+    await expect
+      .poll(() => page.getByTestId('publish-result').innerText())
+      .toContain('Published version 2');
+    await page.screenshot({ path: path.join(screenshots, 'published.png') });
+
+    const flows = await herald.api('/api/flows');
+    const flow = flows.body.items.find((item: any) =>
+      item.name.startsWith('Shipping update'),
+    );
+    expect(flow.activeVersion).toBe(2);
+    const version = await herald.api(`/api/flows/${flow.id}/versions/2`);
+    const condition = version.body.graph.steps.find(
+      (step: any) => step.type === 'condition',
+    );
+    expect(condition.data.test.value).toBe('In Transit');
+    await expect
+      .poll(() => page.getByTestId('version-row').count())
+      .toBe(2);
+  });
+
+  it('shows the sandbox outbox', async () => {
+    await page.getByTestId('nav-outbox').click();
+    await page.getByTestId('outbox-row').first().waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'outbox.png') });
+  });
+
+  it('logged no errors or warnings', () => {
+    expect(problems).toEqual([]);
+  });
+});
