@@ -109,6 +109,29 @@ describe.skipIf(missing !== null)('builder UI in Chromium', () => {
       .toBe(2);
   });
 
+  it('edits the template text and publishes it as version 3', async () => {
+    const text =
+      'Hello {{ customer.firstName }}, {{ record.carrier }} has your ' +
+      'panels: {{ record.trackingNumber }}.';
+    await page.getByTestId('step-template').click();
+    await page.getByTestId('template-body').fill(text);
+    await page.getByTestId('save-template').click();
+    await page.getByTestId('template-saved').waitFor();
+    await page.getByTestId('publish').click();
+    await expect
+      .poll(() => page.getByTestId('publish-result').innerText())
+      .toContain('Published version 3');
+
+    const flows = await herald.api('/api/flows');
+    const flow = flows.body.items.find((item: any) =>
+      item.name.startsWith('Shipping update'),
+    );
+    const version = await herald.api(`/api/flows/${flow.id}/versions/3`);
+    expect(version.body.templates).toEqual([
+      expect.objectContaining({ id: 'shipping-update', body: text }),
+    ]);
+  });
+
   it('shows the sandbox outbox', async () => {
     await page.getByTestId('nav-outbox').click();
     await page.getByTestId('outbox-row').first().waitFor();
