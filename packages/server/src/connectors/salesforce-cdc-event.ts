@@ -95,7 +95,8 @@ export function parseCdcEvent(raw: unknown): CdcEvent {
   }
 
   const header = parsed.data;
-  const full = header.nulledFields !== undefined || header.diffFields !== undefined;
+  const full =
+    header.nulledFields !== undefined || header.diffFields !== undefined;
   return {
     header,
     body,

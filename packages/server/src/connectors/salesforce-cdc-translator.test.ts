@@ -345,7 +345,10 @@ describe('translateCdcEvent edge cases', () => {
 
   it('reports a field sent as a diff instead of applying it', () => {
     const event = shipmentEvent(
-      { changedFields: ['Tracking_Number__c'], diffFields: ['Tracking_Number__c'] },
+      {
+        changedFields: ['Tracking_Number__c'],
+        diffFields: ['Tracking_Number__c'],
+      },
       { Tracking_Number__c: '@@ -1 +1 @@\n-1Z1\n+1Z2' },
     );
     const result = translate(event);

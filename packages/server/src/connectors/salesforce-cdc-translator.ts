@@ -24,7 +24,10 @@ import type { FieldDef, ObjectTypeDef } from '@herald/engine';
 import { HeraldError } from '../errors.js';
 import type { RecordChangeInput } from '../services/record-service.js';
 import type { CdcEvent } from './salesforce-cdc-event.js';
-import { defaultFieldNames, type CdcMapping } from './salesforce-cdc-mapping.js';
+import {
+  defaultFieldNames,
+  type CdcMapping,
+} from './salesforce-cdc-mapping.js';
 
 /** The `source` Herald records on Changes from this connector. */
 export const CDC_SOURCE = 'salesforce-cdc';

@@ -17,7 +17,9 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { activityRoutes } from '../routes/activity-routes.js';
+import { connectorRoutes } from '../routes/connector-routes.js';
 import { customerRoutes } from '../routes/customer-routes.js';
+import { dryRunRoutes } from '../routes/dry-run-routes.js';
 import { flowRoutes } from '../routes/flow-routes.js';
 import { healthRoutes } from '../routes/health-routes.js';
 import { objectTypeRoutes } from '../routes/object-type-routes.js';
@@ -58,6 +60,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     objectTypeRoutes,
     customerRoutes,
     recordRoutes,
+    dryRunRoutes,
+    connectorRoutes,
     templateRoutes,
     flowRoutes,
     activityRoutes,

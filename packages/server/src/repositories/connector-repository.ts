@@ -31,10 +31,10 @@ export interface ConnectorEventsTable {
 }
 
 /** The connector tables, added to the shared schema for these queries. */
-export interface ConnectorTables {
+export type ConnectorTables = {
   connector_mappings: ConnectorMappingsTable;
   connector_events: ConnectorEventsTable;
-}
+};
 
 /** A connector's mapping of one source entity. */
 export interface ConnectorMapping {

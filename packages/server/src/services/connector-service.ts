@@ -182,13 +182,22 @@ async function applyOne(
     // Salesforce delivers at least once: a delete seen twice is not an error.
     if (change.delete && error.code === 'HERALD_NOT_FOUND') {
       const unchanged = { changeId: null, kind: 'delete' as const };
-      return { recordId: change.recordId, ok: true, ...unchanged, changedFields: [] };
+      return {
+        recordId: change.recordId,
+        ok: true,
+        ...unchanged,
+        changedFields: [],
+      };
     }
 
     return {
       recordId: change.recordId,
       ok: false,
-      error: { code: error.code, message: error.message, details: error.details },
+      error: {
+        code: error.code,
+        message: error.message,
+        details: error.details,
+      },
     };
   }
 }
