@@ -1,63 +1,70 @@
-import { useCallback, useMemo, useState } from 'react';
-import { createApiClient } from './api/api-client';
+import { useState } from 'react';
 import { ApiContext } from './api/api-context';
 import { NavBar } from './app/NavBar';
 import { useHashRoute } from './app/use-hash-route';
+import { AccessPage } from './access/AccessPage';
+import { AuditPage } from './audit/AuditPage';
+import { LoginPage } from './auth/LoginPage';
+import { PrincipalContext } from './auth/principal-context';
 import { SignInPage } from './auth/SignInPage';
-import { clearToken, loadToken, saveToken } from './auth/token-store';
+import { useAuth } from './auth/use-auth';
 import { FlowListPage } from './flows/FlowListPage';
 import { FlowPage } from './flows/FlowPage';
 import { OutboxPage } from './outbox/OutboxPage';
 
-const REFUSED_NOTICE =
-  'The server did not accept the stored token. Paste the admin token again.';
-
 /**
- * The builder shell: the sign-in screen until a token is known, then the
- * navigation bar and the page the URL fragment names.
+ * The builder shell: the sign-in screen (email and password, or a token)
+ * until the server knows who is here, then the navigation bar and the
+ * page the URL fragment names.
  */
 export function App() {
   const route = useHashRoute();
-  const [token, setToken] = useState<string | null>(loadToken);
-  const [notice, setNotice] = useState<string | null>(null);
+  const auth = useAuth();
+  const [useToken, setUseToken] = useState(false);
 
-  const signOut = useCallback((reason: string | null) => {
-    clearToken();
-    setToken(null);
-    setNotice(reason);
-  }, []);
-
-  const api = useMemo(
-    () =>
-      token === null
-        ? null
-        : createApiClient({
-            token,
-            onUnauthorized: () => signOut(REFUSED_NOTICE),
-          }),
-    [token, signOut],
-  );
-
-  function handleSignIn(newToken: string) {
-    saveToken(newToken);
-    setNotice(null);
-    setToken(newToken);
+  if (auth.state === 'checking') {
+    return (
+      <main className="sign-in">
+        <p className="muted">Signing in…</p>
+      </main>
+    );
   }
 
-  if (!api) {
-    return <SignInPage notice={notice} onSignIn={handleSignIn} />;
+  if (!auth.api || !auth.principal) {
+    return useToken ? (
+      <SignInPage
+        notice={auth.notice}
+        onSignIn={auth.signInWithToken}
+        onUsePassword={() => setUseToken(false)}
+      />
+    ) : (
+      <LoginPage
+        notice={auth.notice}
+        onSignedIn={auth.signedInWithPassword}
+        onUseToken={() => setUseToken(true)}
+      />
+    );
   }
 
+  const isAdmin = auth.principal.role === 'admin';
   return (
-    <ApiContext.Provider value={api}>
-      <div className="app">
-        <NavBar route={route} onSignOut={() => signOut(null)} />
-        {route.page === 'flows' && <FlowListPage />}
-        {route.page === 'flow' && (
-          <FlowPage key={route.flowId} flowId={route.flowId} />
-        )}
-        {route.page === 'outbox' && <OutboxPage />}
-      </div>
+    <ApiContext.Provider value={auth.api}>
+      <PrincipalContext.Provider value={auth.principal}>
+        <div className="app">
+          <NavBar
+            route={route}
+            principal={auth.principal}
+            onSignOut={auth.signOut}
+          />
+          {route.page === 'flows' && <FlowListPage />}
+          {route.page === 'flow' && (
+            <FlowPage key={route.flowId} flowId={route.flowId} />
+          )}
+          {route.page === 'outbox' && <OutboxPage />}
+          {route.page === 'access' && isAdmin && <AccessPage />}
+          {route.page === 'audit' && isAdmin && <AuditPage />}
+        </div>
+      </PrincipalContext.Provider>
     </ApiContext.Provider>
   );
 }

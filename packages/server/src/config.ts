@@ -28,6 +28,22 @@ export interface HeraldConfig {
   bodyLimit: number;
   /** Pino log level. Default info. */
   logLevel: string;
+  /** Key for channel secrets (32 bytes, hex or base64); unset: none. */
+  secretKey: string | undefined;
+  /** How often a worker says it is alive, in ms. Default 10000. */
+  workerHeartbeatMs: number;
+  /** Proxies whose X-Forwarded-* headers are believed (IPs or CIDRs). */
+  trustedProxies: string[];
+  /** Email of an admin user created at start when none has it. */
+  adminEmail: string | undefined;
+  /** Password of that admin user; only used when it is created. */
+  adminPassword: string | undefined;
+  /** How long a sign-in lasts, in hours. Default 12. */
+  sessionHours: number;
+  /** Ingest and connector requests per minute per token and per address. */
+  ingestRateLimit: number;
+  /** Sign-in attempts per minute per address and per email. Default 10. */
+  signInRateLimit: number;
 }
 
 /** Root of the Herald checkout (where package.json and migrations live). */
@@ -50,6 +66,14 @@ export function loadConfig(env = process.env): HeraldConfig {
     startWorker: readBool(env.HERALD_START_WORKER, true),
     bodyLimit: readInt(env.HERALD_BODY_LIMIT, 5 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',
+    secretKey: env.HERALD_SECRET_KEY || undefined,
+    workerHeartbeatMs: readInt(env.HERALD_WORKER_HEARTBEAT_MS, 10_000),
+    trustedProxies: readList(env.HERALD_TRUSTED_PROXIES),
+    adminEmail: env.HERALD_ADMIN_EMAIL || undefined,
+    adminPassword: env.HERALD_ADMIN_PASSWORD || undefined,
+    sessionHours: readInt(env.HERALD_SESSION_HOURS, 12),
+    ingestRateLimit: readInt(env.HERALD_RATE_LIMIT_INGEST, 120_000),
+    signInRateLimit: readInt(env.HERALD_RATE_LIMIT_SIGN_IN, 10),
   };
 }
 
@@ -64,6 +88,13 @@ function readInt(value: string | undefined, fallback: number): number {
   }
 
   return parsed;
+}
+
+function readList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 function readBool(value: string | undefined, fallback: boolean): boolean {

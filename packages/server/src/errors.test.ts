@@ -8,7 +8,7 @@ import path from 'node:path';
 import { flowProblemCodes } from '@herald/engine';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './config.js';
-import { errorCodes } from './errors.js';
+import { deliveryReasonCodes, errorCodes } from './errors.js';
 
 const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'errors.md'), 'utf8');
 
@@ -38,16 +38,18 @@ describe('docs/errors.md', () => {
     expect(rows.has(code)).toBe(true);
   });
 
+  it.each(Object.keys(deliveryReasonCodes))(
+    'documents delivery reason %s',
+    (code) => {
+      expect(rows.has(code)).toBe(true);
+    },
+  );
+
   it('documents no code that does not exist', () => {
     const known = new Set([
       ...Object.keys(errorCodes),
       ...Object.keys(flowProblemCodes),
-      'HERALD_NO_CONSENT',
-      'HERALD_CONSENT_OPTED_OUT',
-      'HERALD_NO_ADDRESS',
-      'HERALD_TEMPLATE_MISSING_VALUE',
-      'HERALD_TEMPLATE_RENDER',
-      'HERALD_TEMPLATE_UNKNOWN',
+      ...Object.keys(deliveryReasonCodes),
     ]);
     expect([...rows.keys()].filter((code) => !known.has(code))).toEqual([]);
   });

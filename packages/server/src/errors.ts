@@ -11,7 +11,22 @@ export const errorCodes = {
   HERALD_UNKNOWN_FIELD: [400, 'the body names fields that do not exist'],
   HERALD_FIELD_TYPE: [400, 'a field value does not fit the field type'],
   HERALD_BODY_TOO_LARGE: [413, 'the body is larger than the limit'],
-  HERALD_UNAUTHORIZED: [401, 'a valid bearer token is required'],
+  HERALD_UNAUTHORIZED: [
+    401,
+    'a valid bearer token or session cookie is required',
+  ],
+  HERALD_SIGN_IN_FAILED: [401, 'the email or password is wrong'],
+  HERALD_FORBIDDEN: [403, 'the role or token scope does not allow this'],
+  HERALD_CSRF: [
+    403,
+    'a write signed in by cookie needs its X-CSRF-Token header',
+  ],
+  HERALD_ACCESS_ROLLOUT_ONLY: [
+    403,
+    'a business publish may change only Rollout steps; see details',
+  ],
+  HERALD_FLOW_NOT_ACTIVE: [409, 'the flow has no active version'],
+  HERALD_USER_EXISTS: [409, 'a user with that email exists'],
   HERALD_NOT_FOUND: [404, 'no such route or resource'],
   HERALD_UNKNOWN_OBJECT_TYPE: [404, 'the object type is not defined'],
   HERALD_UNKNOWN_CUSTOMER: [422, 'the customer does not exist'],
@@ -28,6 +43,13 @@ export const errorCodes = {
     'the connector has no mapping for the entity',
   ],
   HERALD_CONNECTOR_MALFORMED_EVENT: [400, 'the change event is malformed'],
+  HERALD_SECRET_KEY_MISSING: [
+    409,
+    'HERALD_SECRET_KEY is not set, so channel secrets cannot be stored',
+  ],
+  HERALD_CHANNEL_CONFIG_INVALID: [422, 'the channel configuration is invalid'],
+  HERALD_WEBHOOK_SIGNATURE: [403, 'the webhook signature is missing or wrong'],
+  HERALD_DELIVERY_NOT_FOUND: [404, 'the delivery does not exist'],
   HERALD_RATE_LIMITED: [429, 'too many requests'],
   HERALD_INTERNAL: [500, 'an unexpected error; see the server log'],
 } as const satisfies Record<string, readonly [number, string]>;
@@ -56,3 +78,31 @@ export class HeraldError extends Error {
     return errorCodes[this.code][0];
   }
 }
+
+/**
+ * Why a Delivery was blocked, failed or moved on: the code that starts its
+ * `statusReason` and each Attempt's failure. docs/errors.md lists them.
+ */
+export const deliveryReasonCodes = {
+  HERALD_NO_CONSENT: 'the customer has no recorded opt-in for the channel',
+  HERALD_CONSENT_OPTED_OUT: 'the customer opted out of the channel',
+  HERALD_NO_ADDRESS: 'the customer has no address (number, id) on the channel',
+  HERALD_INVALID_ADDRESS: 'the phone number is not valid for its country',
+  HERALD_TEMPLATE_MISSING_VALUE:
+    'a merge field has no value and the template gives no default',
+  HERALD_TEMPLATE_RENDER: 'the template failed to render (limits, filters)',
+  HERALD_TEMPLATE_UNKNOWN: 'the flow version holds no template with that id',
+  HERALD_WINDOW_CLOSED:
+    'outside the 24-hour window and the template has no form for it',
+  HERALD_FREQUENCY_CAP: 'the customer reached the channel cap for 24 hours',
+  HERALD_CHANNEL_NOT_CONFIGURED: 'the channel has no usable configuration',
+  HERALD_PROVIDER_REJECTED: 'the provider refused the message (4xx)',
+  HERALD_PROVIDER_UNAVAILABLE: 'the provider kept failing (timeouts, 5xx)',
+  HERALD_PROVIDER_FAILED: 'the provider reported the message failed',
+  HERALD_UNKNOWN_OUTCOME:
+    'an interrupted send was never confirmed within the bounded time',
+  HERALD_FLOW_DEACTIVATED: 'the flow was deactivated before the send',
+} as const;
+
+export type DeliveryReasonCode = keyof typeof deliveryReasonCodes;
+

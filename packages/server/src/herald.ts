@@ -7,8 +7,12 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type pg from 'pg';
-import { createSandboxRegistry } from './channels/sandbox-channel.js';
-import type { ChannelRegistry } from './channels/channel-adapter.js';
+import {
+  fixedChannels,
+  type ChannelRegistry,
+} from './channels/channel-adapter.js';
+import { parseSecretKey } from './channels/secret-box.js';
+import { createStoredChannels } from './channels/stored-channels.js';
 import { repoRoot, type HeraldConfig } from './config.js';
 import { createDb, createPool, type Db } from './db/database.js';
 import {
@@ -20,10 +24,12 @@ import { loadDemoData } from './demo/demo-data.js';
 import { buildApp } from './http/app.js';
 import { startWorker, type HeraldWorker } from './jobs/worker.js';
 import { countCustomers } from './repositories/customer-repository.js';
+import { redactPaths } from './log-redaction.js';
 import {
-  createTokenVerifier,
+  createBearerAuthenticator,
   ensureAdminToken,
 } from './services/token-service.js';
+import { ensureAdminUser } from './services/user-service.js';
 
 export interface StartOptions {
   /** Serve the HTTP API (and the builder UI). */
@@ -32,7 +38,7 @@ export interface StartOptions {
   worker: boolean;
   /** Logger; default pino at the configured level. */
   log?: Logger;
-  /** Channel adapters; default every channel to the sandbox. */
+  /** Channel adapters; default: built from stored channel configuration. */
   channels?: ChannelRegistry;
 }
 
@@ -57,7 +63,12 @@ export async function startHerald(
   config: HeraldConfig,
   options: StartOptions,
 ): Promise<RunningHerald> {
-  const log = options.log ?? pino({ level: config.logLevel });
+  const log =
+    options.log ??
+    pino({
+      level: config.logLevel,
+      redact: { paths: redactPaths, censor: '[redacted]' },
+    });
   let embedded: EmbeddedPostgres | undefined;
   if (!config.databaseUrl) {
     embedded = await startEmbeddedPostgres({
@@ -90,12 +101,23 @@ export async function startHerald(
     }
 
     const { generated } = await ensureAdminToken(db, config.adminToken);
+    if (
+      options.api &&
+      (await ensureAdminUser(db, config.adminEmail, config.adminPassword))
+    ) {
+      log.info({ email: config.adminEmail }, 'admin user created');
+    }
     const demoLoaded =
       config.demoData && options.api && (await countCustomers(db)) === 0
         ? (await loadDemoData(db, log), true)
         : false;
 
-    const channels = options.channels ?? createSandboxRegistry(db);
+    const secretKey = config.secretKey
+      ? parseSecretKey(config.secretKey)
+      : undefined;
+    const channels = options.channels
+      ? fixedChannels(options.channels)
+      : createStoredChannels(db, secretKey, log);
     const running: RunningHerald = {
       config,
       databaseUrl,
@@ -114,6 +136,7 @@ export async function startHerald(
         channels,
         log,
         concurrency: config.workerConcurrency,
+        heartbeatMs: config.workerHeartbeatMs,
       });
       stoppers.unshift(() => running.worker!.stop());
     }
@@ -122,9 +145,16 @@ export async function startHerald(
       const app = await buildApp({
         db,
         log,
-        verifyToken: createTokenVerifier(db, config.adminToken),
+        authenticateBearer: createBearerAuthenticator(db, config.adminToken),
         uiDir: path.join(repoRoot, 'packages', 'builder-ui', 'dist'),
         bodyLimit: config.bodyLimit,
+        secretKey,
+        access: {
+          trustedProxies: config.trustedProxies,
+          sessionHours: config.sessionHours,
+          ingestRateLimit: config.ingestRateLimit,
+          signInRateLimit: config.signInRateLimit,
+        },
       });
       const address = await app.listen({ port: config.port, host: config.host });
       running.app = app;

@@ -5,9 +5,13 @@
  */
 import { inject } from 'vitest';
 import pino from 'pino';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type HeraldConfig } from '../src/config.js';
 import { startHerald, type RunningHerald } from '../src/herald.js';
 import type { ChannelRegistry } from '../src/channels/channel-adapter.js';
+import {
+  saveDeliveryPolicy,
+  type DeliveryPolicy,
+} from '../src/services/delivery-policy.js';
 import { createTestDatabase, dropTestDatabase } from './test-postgres.js';
 
 declare module 'vitest' {
@@ -34,6 +38,13 @@ export interface TestHeraldOptions {
   databaseUrl?: string;
   channels?: ChannelRegistry;
   api?: boolean;
+  /** Configuration overrides (rate limits, trusted proxies …). */
+  config?: Partial<HeraldConfig>;
+  /**
+   * Delivery policy to store at start. Default: no quiet hours and no
+   * cap, so tests do not depend on the time of day.
+   */
+  deliveryPolicy?: Partial<DeliveryPolicy>;
 }
 
 /** Starts an instance; `stop()` also drops its database when it made one. */
@@ -51,6 +62,7 @@ export async function startTestHerald(
     demoData: options.demo ?? false,
     workerConcurrency: 4,
     logLevel: process.env.HERALD_TEST_LOG ?? 'silent',
+    ...options.config,
   };
   const herald = await startHerald(config, {
     api: options.api ?? true,
@@ -58,6 +70,10 @@ export async function startTestHerald(
     channels: options.channels,
     log: pino({ level: config.logLevel }),
   });
+  await saveDeliveryPolicy(
+    herald.db,
+    options.deliveryPolicy ?? { quietHours: null, frequencyCap: null },
+  );
   const url = herald.url ?? '';
   return {
     ...herald,

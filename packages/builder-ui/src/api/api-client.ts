@@ -1,7 +1,9 @@
 /**
- * The builder's only way to the Herald API. Every call sends the admin token
- * as a Bearer credential; a 401 answer calls `onUnauthorized` so the app can
- * return to the sign-in screen, and then rejects like any other error.
+ * The builder's only way to the Herald API. A call sends the token as a
+ * Bearer credential when the user signed in with one; otherwise the
+ * browser sends the session cookie and writes carry the session's CSRF
+ * token. A 401 answer calls `onUnauthorized` so the app can return to the
+ * sign-in screen, and then rejects like any other error.
  */
 import type {
   CatalogResponse,
@@ -14,6 +16,15 @@ import type {
   PublishResponse,
   TemplateUpdate,
 } from './api-types';
+import type {
+  ApiTokenView,
+  AuditEntry,
+  CreatedApiToken,
+  FlowVersionDetail,
+  SessionInfo,
+  UserView,
+} from './access-types';
+import type { FlowGraph } from '@herald/engine';
 import {
   ApiError,
   NETWORK_ERROR_CODE,
@@ -22,8 +33,10 @@ import {
 
 /** How the client reaches the API. */
 export interface ApiClientOptions {
-  /** The admin token sent as `Authorization: Bearer <token>`. */
-  token: string;
+  /** A token sent as `Authorization: Bearer <token>`; null: the cookie. */
+  token: string | null;
+  /** The session's CSRF token, sent on writes when there is no token. */
+  csrfToken?: string | null;
   /** Called once per 401 answer, before the call rejects. */
   onUnauthorized: () => void;
   /** Prefix of every route. Default `/api` (same origin). */
@@ -43,11 +56,27 @@ export interface ApiClient {
   ): Promise<CatalogResponse['templates'][number]>;
   listOutbox(): Promise<OutboxMessage[]>;
   listDeliveries(flowId: string): Promise<DeliverySummary[]>;
+  getSession(): Promise<SessionInfo>;
+  signOut(): Promise<void>;
+  getVersion(flowId: string, version: number): Promise<FlowVersionDetail>;
+  publishRollout(flowId: string, graph: FlowGraph): Promise<PublishResponse>;
+  listUsers(): Promise<UserView[]>;
+  createUser(input: {
+    email: string;
+    name?: string;
+    role: string;
+    password: string;
+  }): Promise<UserView>;
+  updateUser(userId: string, patch: { disabled?: boolean }): Promise<UserView>;
+  listTokens(): Promise<ApiTokenView[]>;
+  createToken(input: { name: string; scope: string }): Promise<CreatedApiToken>;
+  revokeToken(tokenId: string): Promise<ApiTokenView>;
+  listAudit(query: Record<string, string>): Promise<AuditEntry[]>;
 }
 
-type HttpMethod = 'GET' | 'PUT' | 'POST';
+type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
-/** Creates an API client bound to one admin token. */
+/** Creates an API client bound to one token or to the session cookie. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = options.baseUrl ?? '/api';
 
@@ -76,10 +105,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     url: string,
     body: unknown,
   ): Promise<Response> {
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      Authorization: `Bearer ${options.token}`,
-    };
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.token) {
+      headers.Authorization = `Bearer ${options.token}`;
+    } else if (method !== 'GET' && options.csrfToken) {
+      headers['X-CSRF-Token'] = options.csrfToken;
+    }
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
@@ -88,6 +119,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return await fetch(url, {
         method,
         headers,
+        credentials: 'same-origin',
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (cause) {
@@ -118,6 +150,27 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const query = new URLSearchParams({ flowId }).toString();
       const route = `/deliveries?${query}`;
       return (await request<ListResponse<DeliverySummary>>('GET', route)).items;
+    },
+    getSession: () => request('GET', '/session'),
+    signOut: async () => {
+      await request('DELETE', '/session');
+    },
+    getVersion: (flowId, version) =>
+      request('GET', `/flows/${encode(flowId)}/versions/${version}`),
+    publishRollout: (flowId, graph) =>
+      request('POST', `/flows/${encode(flowId)}/rollout-publish`, { graph }),
+    listUsers: async () =>
+      (await request<ListResponse<UserView>>('GET', '/users')).items,
+    createUser: (input) => request('POST', '/users', input),
+    updateUser: (userId, patch) =>
+      request('PATCH', `/users/${encode(userId)}`, patch),
+    listTokens: async () =>
+      (await request<ListResponse<ApiTokenView>>('GET', '/tokens')).items,
+    createToken: (input) => request('POST', '/tokens', input),
+    revokeToken: (tokenId) => request('DELETE', `/tokens/${encode(tokenId)}`),
+    listAudit: async (query) => {
+      const route = `/audit?${new URLSearchParams(query).toString()}`;
+      return (await request<ListResponse<AuditEntry>>('GET', route)).items;
     },
   };
 }

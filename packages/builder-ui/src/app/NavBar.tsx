@@ -1,14 +1,17 @@
+import type { SessionInfo } from '../api/access-types';
 import type { AppRoute } from './app-route';
 import { routeHref } from './app-route';
 
 /** Props of {@link NavBar}. */
 export interface NavBarProps {
   route: AppRoute;
+  principal: SessionInfo;
   onSignOut: () => void;
 }
 
-/** The top bar: product name, page links and sign-out. */
-export function NavBar({ route, onSignOut }: NavBarProps) {
+/** The top bar: product name, page links, who is signed in, sign-out. */
+export function NavBar({ route, principal, onSignOut }: NavBarProps) {
+  const isAdmin = principal.role === 'admin';
   const onFlows = route.page === 'flows' || route.page === 'flow';
 
   return (
@@ -35,7 +38,28 @@ export function NavBar({ route, onSignOut }: NavBarProps) {
         >
           Outbox
         </a>
+        {isAdmin && (
+          <a
+            href={routeHref({ page: 'access' })}
+            className={linkClass(route.page === 'access')}
+            data-testid="nav-access"
+          >
+            Access
+          </a>
+        )}
+        {isAdmin && (
+          <a
+            href={routeHref({ page: 'audit' })}
+            className={linkClass(route.page === 'audit')}
+            data-testid="nav-audit"
+          >
+            Audit
+          </a>
+        )}
       </nav>
+      <span className="nav__user muted" data-testid="signed-in-as">
+        {principal.name} ({principal.role})
+      </span>
       <button
         type="button"
         className="button button--quiet nav__sign-out"
@@ -46,4 +70,8 @@ export function NavBar({ route, onSignOut }: NavBarProps) {
       </button>
     </header>
   );
+}
+
+function linkClass(current: boolean) {
+  return current ? 'nav__link nav__link--current' : 'nav__link';
 }

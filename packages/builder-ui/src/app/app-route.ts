@@ -1,9 +1,14 @@
 /**
  * The builder's pages, addressed by the URL fragment: `#/flows`,
- * `#/flows/<flowId>` and `#/outbox`. Anything else shows the flows list.
+ * `#/flows/<flowId>`, `#/outbox`, `#/access` (users and tokens) and
+ * `#/audit`. Anything else shows the flows list.
  */
 export type AppRoute =
-  { page: 'flows' } | { page: 'flow'; flowId: string } | { page: 'outbox' };
+  | { page: 'flows' }
+  | { page: 'flow'; flowId: string }
+  | { page: 'outbox' }
+  | { page: 'access' }
+  | { page: 'audit' };
 
 /** Reads the route from a `location.hash` value. */
 export function parseRoute(hash: string): AppRoute {
@@ -14,8 +19,12 @@ export function parseRoute(hash: string): AppRoute {
     .filter((segment) => segment !== '')
     .map(decodeURIComponent);
 
-  if (segments[0] === 'outbox') {
-    return { page: 'outbox' };
+  if (
+    segments[0] === 'outbox' ||
+    segments[0] === 'access' ||
+    segments[0] === 'audit'
+  ) {
+    return { page: segments[0] };
   }
 
   if (segments[0] === 'flows' && segments[1]) {

@@ -5,10 +5,19 @@ export interface SignInPageProps {
   /** Why the user is here again, e.g. the server refused the old token. */
   notice: string | null;
   onSignIn: (token: string) => void;
+  /** Switches back to the email and password form. */
+  onUsePassword?: () => void;
 }
 
-/** Asks for the admin token the Herald server printed when it started. */
-export function SignInPage({ notice, onSignIn }: SignInPageProps) {
+/**
+ * Asks for a token: the admin token the Herald server printed when it
+ * started, or an API token.
+ */
+export function SignInPage({
+  notice,
+  onSignIn,
+  onUsePassword,
+}: SignInPageProps) {
   const [token, setToken] = useState('');
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -53,6 +62,15 @@ export function SignInPage({ notice, onSignIn }: SignInPageProps) {
         >
           Sign in
         </button>
+        {onUsePassword && (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={onUsePassword}
+          >
+            Sign in with email and password
+          </button>
+        )}
       </form>
     </main>
   );

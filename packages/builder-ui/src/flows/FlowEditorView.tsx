@@ -23,13 +23,22 @@ import { useFlowEditor } from './use-flow-editor';
 export interface FlowEditorViewProps {
   flow: FlowDetail;
   catalog: CatalogResponse;
+  /**
+   * Only Rollout steps may change, published on the active version (the
+   * business role). Default false.
+   */
+  rolloutOnly?: boolean;
 }
 
 /**
  * A Flow's draft on the canvas, with the toolbar above it and, beside it,
  * the inspector of the selected Step or the Flow's versions and Deliveries.
  */
-export function FlowEditorView({ flow, catalog }: FlowEditorViewProps) {
+export function FlowEditorView({
+  flow,
+  catalog,
+  rolloutOnly = false,
+}: FlowEditorViewProps) {
   const editor = useFlowEditor(flow.draft);
   const [meta, setMeta] = useState(flow);
   const [templates, setTemplates] = useState(catalog.templates);
@@ -80,9 +89,12 @@ export function FlowEditorView({ flow, catalog }: FlowEditorViewProps) {
         flow={meta}
         dirty={editor.dirty}
         actions={actions}
+        rolloutOnly={rolloutOnly}
         onSave={() => void actions.save(editor.toGraph())}
         onPublish={() =>
-          void actions.publish(editor.dirty ? editor.toGraph() : null)
+          void (rolloutOnly
+            ? actions.publishRollout(editor.toGraph())
+            : actions.publish(editor.dirty ? editor.toGraph() : null))
         }
       />
       <div className="flow-page__body">
@@ -111,6 +123,7 @@ export function FlowEditorView({ flow, catalog }: FlowEditorViewProps) {
               onChange={(step: Step) => editor.updateStep(step)}
               onTemplateSaved={handleTemplateSaved}
               onClose={() => editor.selectStep(null)}
+              readOnly={rolloutOnly && editor.selectedStep.type !== 'rollout'}
             />
           ) : (
             <p className="panel__hint muted">

@@ -11,6 +11,8 @@ export interface FlowToolbarProps {
   actions: FlowActions;
   onSave: () => void;
   onPublish: () => void;
+  /** Business users publish Rollout changes only, with no draft. */
+  rolloutOnly?: boolean;
 }
 
 /** The Flow's name and status, Save draft and Publish, and their outcome. */
@@ -20,6 +22,7 @@ export function FlowToolbar({
   actions,
   onSave,
   onPublish,
+  rolloutOnly = false,
 }: FlowToolbarProps) {
   const { state } = actions;
 
@@ -63,15 +66,17 @@ export function FlowToolbar({
         )}
       </div>
       <div className="toolbar__actions">
-        <button
-          type="button"
-          className="button"
-          onClick={onSave}
-          disabled={actions.busy}
-          data-testid="save-draft"
-        >
-          Save draft
-        </button>
+        {!rolloutOnly && (
+          <button
+            type="button"
+            className="button"
+            onClick={onSave}
+            disabled={actions.busy}
+            data-testid="save-draft"
+          >
+            Save draft
+          </button>
+        )}
         <button
           type="button"
           className="button button--primary"
@@ -79,7 +84,7 @@ export function FlowToolbar({
           disabled={actions.busy}
           data-testid="publish"
         >
-          Publish
+          {rolloutOnly ? 'Publish rollout' : 'Publish'}
         </button>
       </div>
     </div>

@@ -22,6 +22,8 @@ export interface FlowActions {
   save: (graph: FlowGraph) => Promise<boolean>;
   /** Saves the draft when `graph` is given, then publishes it. */
   publish: (graph: FlowGraph | null) => Promise<void>;
+  /** Publishes `graph` as Rollout changes on the active version. */
+  publishRollout: (graph: FlowGraph) => Promise<void>;
 }
 
 /**
@@ -79,8 +81,20 @@ export function useFlowActions(
     }
   }
 
+  async function publishRollout(graph: FlowGraph): Promise<void> {
+    setState({ kind: 'publishing' });
+    try {
+      const result = await api.publishRollout(flowId, graph);
+      onSaved();
+      setState({ kind: 'published', version: result.version });
+      onFlowChanged(await api.getFlow(flowId));
+    } catch (error) {
+      setState(failure('Publishing the rollout failed', error));
+    }
+  }
+
   const busy = state.kind === 'saving' || state.kind === 'publishing';
-  return { state, busy, save, publish };
+  return { state, busy, save, publish, publishRollout };
 }
 
 function failure(action: string, error: unknown): FlowActionState {

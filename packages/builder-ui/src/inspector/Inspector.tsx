@@ -18,6 +18,8 @@ export interface InspectorProps {
   /** Receives a library Template after it was saved. */
   onTemplateSaved: (template: CatalogTemplate) => void;
   onClose: () => void;
+  /** Shows the Step without letting it change. Default false. */
+  readOnly?: boolean;
 }
 
 const stepKinds: Record<Step['type'], string> = {
@@ -36,6 +38,7 @@ export function Inspector({
   onChange,
   onTemplateSaved,
   onClose,
+  readOnly = false,
 }: InspectorProps) {
   return (
     <section
@@ -56,21 +59,28 @@ export function Inspector({
           Close
         </button>
       </div>
-      <label className="field">
-        <span className="field__label">Label (optional)</span>
-        <input
-          type="text"
-          value={step.label ?? ''}
-          onChange={(event) => onChange(withLabel(step, event.target.value))}
-          data-testid="step-label"
+      {readOnly && (
+        <p className="muted" data-testid="inspector-read-only">
+          Your role may change only Rollout steps.
+        </p>
+      )}
+      <fieldset className="inspector__fields" disabled={readOnly}>
+        <label className="field">
+          <span className="field__label">Label (optional)</span>
+          <input
+            type="text"
+            value={step.label ?? ''}
+            onChange={(event) => onChange(withLabel(step, event.target.value))}
+            data-testid="step-label"
+          />
+        </label>
+        <StepFields
+          step={step}
+          context={context}
+          onChange={onChange}
+          onTemplateSaved={onTemplateSaved}
         />
-      </label>
-      <StepFields
-        step={step}
-        context={context}
-        onChange={onChange}
-        onTemplateSaved={onTemplateSaved}
-      />
+      </fieldset>
     </section>
   );
 }
@@ -80,7 +90,7 @@ function StepFields({
   context,
   onChange,
   onTemplateSaved,
-}: Omit<InspectorProps, 'onClose'>) {
+}: Omit<InspectorProps, 'onClose' | 'readOnly'>) {
   switch (step.type) {
     case 'trigger':
       return (

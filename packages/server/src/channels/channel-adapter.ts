@@ -1,19 +1,34 @@
 /**
  * The seam between a Delivery and a provider. An adapter sends one
- * rendered message on one channel and, where it can, tells afterwards
- * whether an interrupted send reached the provider.
+ * rendered message on one channel and, where the provider allows it,
+ * tells afterwards whether an interrupted send reached the provider.
  */
+
+/** How the message is shaped for the provider. */
+export type MessageForm =
+  | { kind: 'text' }
+  | {
+      kind: 'whatsapp-template';
+      name: string;
+      language: string;
+      /** Body parameters, already rendered. */
+      parameters: string[];
+    }
+  | { kind: 'messenger-tag'; tag: string };
 
 /** A rendered message ready for one channel. */
 export interface OutgoingMessage {
-  deliveryId: string;
-  attemptId: string;
+  /** The Delivery; null for a keyword reply. */
+  deliveryId: string | null;
+  /** The Attempt; null for a keyword reply. */
+  attemptId: string | null;
   /** The channel the message is meant for (sms, whatsapp, …). */
   channel: string;
-  customerId: string;
+  customerId: string | null;
   /** The customer's address on that channel (number, id, PSID). */
   to: string;
   body: string;
+  form: MessageForm;
 }
 
 /** What the provider answered for an accepted message. */
@@ -23,16 +38,32 @@ export interface SendResult {
 }
 
 export interface ChannelAdapter {
-  /** Name of the route, shown on Attempts. */
+  /** Name of the route, shown on Attempts (sandbox, twilio, …). */
   readonly name: string;
-  /** Hands the message to the provider; throws when it is refused. */
+  /**
+   * Hours a customer's last inbound message keeps free-form messages
+   * allowed; absent means the channel has no such window.
+   */
+  readonly sessionWindowHours?: number;
+  /** Hands the message to the provider; throws a ChannelError if refused. */
   send(message: OutgoingMessage): Promise<SendResult>;
   /**
-   * Asks the provider whether an Attempt whose outcome was lost (the
-   * worker died mid-send) was accepted. Null: the provider has no trace.
+   * Asks the provider whether a message whose outcome was lost (timeout,
+   * dead worker) was accepted after `since`. Null: no trace of it, or the
+   * provider offers no way to ask.
    */
-  reconcile(message: OutgoingMessage): Promise<SendResult | null>;
+  reconcile(message: OutgoingMessage, since: Date): Promise<SendResult | null>;
 }
 
 /** The adapter for each channel name. */
 export type ChannelRegistry = Record<string, ChannelAdapter>;
+
+/** Finds the adapter a channel uses now (configuration may change). */
+export interface ChannelResolver {
+  adapterFor(channel: string): Promise<ChannelAdapter | undefined>;
+}
+
+/** A resolver over a fixed registry, as tests and the sandbox use. */
+export function fixedChannels(registry: ChannelRegistry): ChannelResolver {
+  return { adapterFor: async (channel) => registry[channel] };
+}

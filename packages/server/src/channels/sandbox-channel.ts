@@ -21,7 +21,7 @@ export function createSandboxChannel(db: Db): ChannelAdapter {
         .values({
           delivery_id: message.deliveryId,
           attempt_id: message.attemptId,
-          customer_id: message.customerId,
+          customer_id: message.customerId ?? message.to,
           channel: message.channel,
           to_address: message.to,
           body: message.body,
@@ -31,6 +31,10 @@ export function createSandboxChannel(db: Db): ChannelAdapter {
       return toResult(row.id);
     },
     async reconcile(message: OutgoingMessage) {
+      if (!message.attemptId) {
+        return null;
+      }
+
       const row = await db
         .selectFrom('sandbox_messages')
         .select('id')
@@ -41,10 +45,7 @@ export function createSandboxChannel(db: Db): ChannelAdapter {
   };
 }
 
-/**
- * Every channel routed to the sandbox. Limitation: real SMS, WhatsApp and
- * Messenger adapters are not written yet; until then all of them land here.
- */
+/** Every channel routed to the sandbox; unconfigured channels land here. */
 export function createSandboxRegistry(db: Db): ChannelRegistry {
   const sandbox = createSandboxChannel(db);
   return {

@@ -96,8 +96,19 @@ export interface TemplatesTable {
   name: string;
   category: string | null;
   body: string;
+  /** The approved WhatsApp template sent outside the 24-hour window. */
+  whatsapp_template: Json<WhatsappTemplateForm> | null;
+  /** The Messenger message tag allowed outside the 24-hour window. */
+  messenger_tag: string | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+}
+
+/** An approved WhatsApp template: parameters are Liquid, rendered per send. */
+export interface WhatsappTemplateForm {
+  name: string;
+  language: string;
+  parameters: string[];
 }
 
 export interface FlowsTable {
@@ -153,6 +164,10 @@ export interface DeliveriesTable {
   status_reason: string | null;
   body: string | null;
   send_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  to_address: string | null;
+  sent_at: Date | string | null;
+  retries: Generated<number>;
+  failed_channels: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
 }
@@ -162,6 +177,7 @@ export interface DeliveryEventsTable {
   delivery_id: string;
   status: string;
   reason: string | null;
+  details: Json | null;
   at: Generated<Date>;
 }
 
@@ -174,6 +190,9 @@ export interface AttemptsTable {
   provider_message_id: string | null;
   response: Json | null;
   error_code: string | null;
+  error_message: string | null;
+  error_class: string | null;
+  worker_id: string | null;
   started_at: Generated<Date>;
   finished_at: Date | string | null;
 }
@@ -187,6 +206,78 @@ export interface SandboxMessagesTable {
   to_address: string | null;
   body: string;
   created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string | null;
+  role: 'admin' | 'business' | 'agent';
+  password_hash: string;
+  disabled: Generated<boolean>;
+  last_sign_in_at: Date | string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_sha256: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Date | string;
+  last_seen_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  name: string;
+  scope: 'admin' | 'business' | 'agent' | 'ingest';
+  token_sha256: string;
+  prefix: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  last_used_at: Date | string | null;
+  revoked_at: Date | string | null;
+}
+
+export interface AuditLogTable {
+  id: BigId;
+  at: Generated<Date>;
+  actor_kind: 'user' | 'token' | 'system';
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  summary: string;
+  details: Json<Record<string, unknown>>;
+  address: string | null;
+}
+
+export interface ChannelConfigsTable {
+  channel: string;
+  provider: string;
+  settings: Json<Record<string, unknown>>;
+  /** AES-256-GCM ciphertext of the secrets object; never returned. */
+  secrets: string | null;
+  secret_names: string[];
+  updated_at: Timestamp;
+}
+
+export interface InboundMessagesTable {
+  id: BigId;
+  customer_id: string | null;
+  channel: string;
+  from_address: string;
+  to_address: string | null;
+  provider_message_id: string;
+  body: string;
+  keyword: string | null;
+  reply_body: string | null;
+  replied_at: Date | string | null;
+  raw: Json;
+  received_at: Generated<Date>;
 }
 
 export interface Database {
@@ -205,4 +296,10 @@ export interface Database {
   delivery_events: DeliveryEventsTable;
   attempts: AttemptsTable;
   sandbox_messages: SandboxMessagesTable;
+  channel_configs: ChannelConfigsTable;
+  inbound_messages: InboundMessagesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
 }

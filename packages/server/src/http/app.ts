@@ -8,6 +8,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
 } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -17,6 +18,9 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { activityRoutes } from '../routes/activity-routes.js';
+import { channelConfigRoutes } from '../routes/channel-config-routes.js';
+import { deliveryRoutes } from '../routes/delivery-routes.js';
+import { webhookRoutes } from '../routes/webhook-routes.js';
 import { connectorRoutes } from '../routes/connector-routes.js';
 import { customerRoutes } from '../routes/customer-routes.js';
 import { dryRunRoutes } from '../routes/dry-run-routes.js';
@@ -25,9 +29,17 @@ import { healthRoutes } from '../routes/health-routes.js';
 import { objectTypeRoutes } from '../routes/object-type-routes.js';
 import { recordRoutes } from '../routes/record-routes.js';
 import { templateRoutes } from '../routes/template-routes.js';
+import { auditRoutes } from '../routes/audit-routes.js';
+import { customerPrivacyRoutes } from '../routes/customer-privacy-routes.js';
+import { rolloutRoutes } from '../routes/rollout-routes.js';
+import { sessionRoutes } from '../routes/session-routes.js';
+import { userRoutes } from '../routes/user-routes.js';
 import type { AppContext } from './app-context.js';
+import { installAuditTrail } from './audit-trail.js';
 import { installAuth } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
+import { installRateLimits } from './rate-limits.js';
+import { installSecurityHeaders } from './security-headers.js';
 
 /** Builds (but does not start) Herald's HTTP server. */
 export async function buildApp(context: AppContext): Promise<FastifyInstance> {
@@ -37,19 +49,30 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     bodyLimit: context.bodyLimit,
     // Per-request lines would drown the pipeline's own info logs.
     logController: new LogController({ disableRequestLogging: true }),
+    trustProxy:
+      context.access.trustedProxies.length > 0
+        ? context.access.trustedProxies
+        : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await app.register(fastifyCookie);
+  installSecurityHeaders(app);
   installAuth(app, context);
+  installRateLimits(app, context.access);
+  installAuditTrail(app, context);
 
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Herald API', version: '0.1.0' },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'herald_session' },
+        },
       },
-      security: [{ bearer: [] }],
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -65,9 +88,18 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     templateRoutes,
     flowRoutes,
     activityRoutes,
+    sessionRoutes,
+    userRoutes,
+    auditRoutes,
+    rolloutRoutes,
+    customerPrivacyRoutes,
+    channelConfigRoutes,
+    deliveryRoutes,
   ]) {
     await app.register(routes(context));
   }
+  // Provider webhooks parse raw bodies in their own scope.
+  await app.register(webhookRoutes(context));
 
   if (context.uiDir && fs.existsSync(context.uiDir)) {
     await app.register(fastifyStatic, { root: context.uiDir, prefix: '/' });

@@ -4,20 +4,36 @@
 import type { Task, TaskList } from 'graphile-worker';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { ChannelRegistry } from '../channels/channel-adapter.js';
+import type { ChannelResolver } from '../channels/channel-adapter.js';
 import type { Db } from '../db/database.js';
+import { addJob } from '../repositories/job-queue.js';
+import { sweepDeliveries } from '../services/delivery-recovery-service.js';
 import { sendDelivery } from '../services/delivery-service.js';
 import { evaluateStoredChange } from '../services/evaluation-service.js';
+import { sendKeywordReply } from '../services/inbound-message-service.js';
 
 const changePayload = z.object({ changeId: z.string() });
 const deliveryPayload = z.object({ deliveryId: z.string() });
+const inboundPayload = z.object({ inboundMessageId: z.string() });
+
+/** The job key of the recurring recovery sweep. */
+export const SWEEP_JOB_KEY = 'sweep-deliveries';
+
+/** What the tasks need from their worker. */
+export interface TaskContext {
+  db: Db;
+  channels: ChannelResolver;
+  log: Logger;
+  workerId: string;
+  /** How often the sweep runs and how long a silent worker is alive. */
+  heartbeatMs: number;
+}
 
 /** The tasks a Herald worker runs. */
-export function createTaskList(
-  db: Db,
-  channels: ChannelRegistry,
-  log: Logger,
-): TaskList {
+export function createTaskList(context: TaskContext): TaskList {
+  const { db, channels, log, workerId } = context;
+  const staleWorkerMs = context.heartbeatMs * 3;
+
   const evaluate: Task = async (payload, helpers) => {
     const { changeId } = changePayload.parse(payload);
     const jobLog = log.child({ jobId: helpers.job.id, changeId });
@@ -27,8 +43,38 @@ export function createTaskList(
   const deliver: Task = async (payload, helpers) => {
     const { deliveryId } = deliveryPayload.parse(payload);
     const jobLog = log.child({ jobId: helpers.job.id, deliveryId });
-    await sendDelivery(db, channels, deliveryId, jobLog);
+    await sendDelivery(
+      { db, channels, log: jobLog, workerId, staleWorkerMs },
+      deliveryId,
+    );
   };
 
-  return { 'evaluate-change': evaluate, deliver };
+  const sweep: Task = async () => {
+    try {
+      await sweepDeliveries({ db, channels, log, workerId, staleWorkerMs });
+    } finally {
+      await scheduleSweep(db, context.heartbeatMs);
+    }
+  };
+
+  const reply: Task = async (payload) => {
+    const { inboundMessageId } = inboundPayload.parse(payload);
+    await sendKeywordReply({ db, channels, log }, inboundMessageId);
+  };
+
+  return {
+    'evaluate-change': evaluate,
+    deliver,
+    'sweep-deliveries': sweep,
+    'keyword-reply': reply,
+  };
+}
+
+/** Queues the next recovery sweep `inMs` from now; one is ever pending. */
+export async function scheduleSweep(db: Db, inMs: number) {
+  await addJob(db, 'sweep-deliveries', {}, {
+    jobKey: SWEEP_JOB_KEY,
+    runAt: new Date(Date.now() + inMs),
+    maxAttempts: 1,
+  });
 }

@@ -8,26 +8,27 @@ import { randomUUID } from 'node:crypto';
 import { Logger as GraphileLogger, run, type Runner } from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import type { ChannelRegistry } from '../channels/channel-adapter.js';
+import type { ChannelResolver } from '../channels/channel-adapter.js';
 import type { Db } from '../db/database.js';
-import { createTaskList } from './task-list.js';
+import { createTaskList, scheduleSweep } from './task-list.js';
 
 export interface HeraldWorker {
   id: string;
   stop(): Promise<void>;
 }
 
-/** How often a worker says it is alive. */
-const HEARTBEAT_MS = 10_000;
 
 /** Starts a worker; resolves once it is taking jobs. */
 export async function startWorker(options: {
   db: Db;
   pool: pg.Pool;
-  channels: ChannelRegistry;
+  channels: ChannelResolver;
   log: Logger;
   concurrency: number;
+  /** How often the worker says it is alive and sweeps. Default 10 s. */
+  heartbeatMs?: number;
 }): Promise<HeraldWorker> {
+  const heartbeatMs = options.heartbeatMs ?? 10_000;
   const { db, pool, log } = options;
   const id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const workerLog = log.child({ workerId: id });
@@ -36,16 +37,23 @@ export async function startWorker(options: {
     concurrency: options.concurrency,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: createTaskList(db, options.channels, workerLog),
+    taskList: createTaskList({
+      db,
+      channels: options.channels,
+      log: workerLog,
+      workerId: id,
+      heartbeatMs,
+    }),
     logger: graphileLogger(workerLog),
   });
 
   await heartbeat(db, id);
+  await scheduleSweep(db, heartbeatMs);
   const timer = setInterval(() => {
     heartbeat(db, id).catch((error) =>
       workerLog.warn({ err: error }, 'worker heartbeat failed'),
     );
-  }, HEARTBEAT_MS);
+  }, heartbeatMs);
   timer.unref();
   workerLog.info({ concurrency: options.concurrency }, 'worker started');
 

@@ -108,29 +108,79 @@ export async function lockDelivery(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-/** Moves a Delivery to a state and appends that to its history. */
+/** Columns a state change may also set. */
+export interface DeliveryStatusExtra {
+  channel?: string;
+  body?: string;
+  toAddress?: string;
+  sentAt?: Date;
+  retries?: number;
+  sendAt?: Date;
+  failedChannels?: string[];
+  /** Details kept on the history entry (provider status, fallbacks). */
+  details?: Record<string, unknown>;
+  /** Only move when the Delivery is in one of these states. */
+  onlyFrom?: DeliveryStatus[];
+}
+
+/**
+ * Moves a Delivery to a state and appends that to its history; answers
+ * false (and changes nothing) when `onlyFrom` does not match.
+ */
 export async function setDeliveryStatus(
   db: Db,
   id: string,
   status: DeliveryStatus,
   reason: string | null,
-  extra: { channel?: string; body?: string } = {},
-) {
-  await db
+  extra: DeliveryStatusExtra = {},
+): Promise<boolean> {
+  let query = db
     .updateTable('deliveries')
-    .set({ status, status_reason: reason, updated_at: new Date(), ...extra })
-    .where('id', '=', id)
-    .execute();
+    .set({
+      status,
+      status_reason: reason,
+      updated_at: new Date(),
+      ...(extra.channel === undefined ? {} : { channel: extra.channel }),
+      ...(extra.body === undefined ? {} : { body: extra.body }),
+      ...(extra.toAddress === undefined ? {} : { to_address: extra.toAddress }),
+      ...(extra.sentAt === undefined ? {} : { sent_at: extra.sentAt }),
+      ...(extra.retries === undefined ? {} : { retries: extra.retries }),
+      ...(extra.sendAt === undefined ? {} : { send_at: extra.sendAt }),
+      ...(extra.failedChannels === undefined
+        ? {}
+        : { failed_channels: extra.failedChannels }),
+    })
+    .where('id', '=', id);
+  if (extra.onlyFrom) {
+    query = query.where('status', 'in', extra.onlyFrom);
+  }
+
+  const result = await query.executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) {
+    return false;
+  }
+
   await db
     .insertInto('delivery_events')
-    .values({ delivery_id: id, status, reason })
+    .values({
+      delivery_id: id,
+      status,
+      reason,
+      details: extra.details ? JSON.stringify(extra.details) : null,
+    })
     .execute();
+  return true;
 }
 
 /** Opens an Attempt before the provider is called. */
 export async function openAttempt(
   db: Db,
-  attempt: { deliveryId: string; channel: string; request: unknown },
+  attempt: {
+    deliveryId: string;
+    channel: string;
+    request: unknown;
+    workerId?: string | null;
+  },
 ) {
   const row = await db
     .insertInto('attempts')
@@ -138,6 +188,7 @@ export async function openAttempt(
       delivery_id: attempt.deliveryId,
       channel: attempt.channel,
       request: JSON.stringify(attempt.request),
+      worker_id: attempt.workerId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -152,7 +203,9 @@ export async function closeAttempt(
     outcome: 'accepted' | 'failed' | 'unknown';
     providerMessageId?: string;
     response?: unknown;
-    errorCode?: string;
+    errorCode?: string | null;
+    errorMessage?: string | null;
+    errorClass?: string | null;
   },
 ) {
   await db
@@ -163,6 +216,8 @@ export async function closeAttempt(
       response:
         result.response === undefined ? null : JSON.stringify(result.response),
       error_code: result.errorCode ?? null,
+      error_message: result.errorMessage ?? null,
+      error_class: result.errorClass ?? null,
       finished_at: new Date(),
     })
     .where('id', '=', id)
@@ -178,4 +233,97 @@ export async function findOpenAttempt(db: Db, deliveryId: string) {
     .where('outcome', '=', 'open')
     .orderBy('id', 'desc')
     .executeTakeFirst();
+}
+
+/** One Attempt of one Delivery. */
+export async function findAttempt(db: Db, deliveryId: string, attemptId: string) {
+  return db
+    .selectFrom('attempts')
+    .selectAll()
+    .where('delivery_id', '=', deliveryId)
+    .where('id', '=', attemptId)
+    .executeTakeFirst();
+}
+
+/** The Attempt a provider message id belongs to, on a channel. */
+export async function findAttemptByProviderId(
+  db: Db,
+  channel: string,
+  providerMessageId: string,
+) {
+  return db
+    .selectFrom('attempts')
+    .selectAll()
+    .where('channel', '=', channel)
+    .where('provider_message_id', '=', providerMessageId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** Records the provider message id of an Attempt a webhook settled. */
+export async function acceptAttempt(
+  db: Db,
+  id: string,
+  providerMessageId: string | null,
+) {
+  await db
+    .updateTable('attempts')
+    .set({
+      outcome: 'accepted',
+      provider_message_id: providerMessageId,
+      finished_at: new Date(),
+    })
+    .where('id', '=', id)
+    .where('outcome', 'in', ['open', 'unknown'])
+    .execute();
+}
+
+/** Deliveries on a channel handed to a provider since `since`. */
+export async function countSentSince(
+  db: Db,
+  customerId: string,
+  channel: string,
+  since: Date,
+) {
+  const row = await db
+    .selectFrom('deliveries')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('customer_id', '=', customerId)
+    .where('channel', '=', channel)
+    .where('sent_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Cancels a Flow's Deliveries that have not been sent yet; answers their
+ * ids.
+ */
+export async function cancelUnsentDeliveries(db: Db, flowId: string) {
+  const rows = await db
+    .updateTable('deliveries')
+    .set({
+      status: 'cancelled',
+      status_reason: 'HERALD_FLOW_DEACTIVATED: flow deactivated',
+      updated_at: new Date(),
+    })
+    .where('flow_id', '=', flowId)
+    .where('status', 'in', ['scheduled', 'pending', 'deferred'])
+    .returning('id')
+    .execute();
+  const ids = rows.map((row) => row.id);
+  if (ids.length > 0) {
+    await db
+      .insertInto('delivery_events')
+      .values(
+        ids.map((id) => ({
+          delivery_id: id,
+          status: 'cancelled',
+          reason: 'HERALD_FLOW_DEACTIVATED: flow deactivated',
+        })),
+      )
+      .execute();
+  }
+
+  return ids;
 }

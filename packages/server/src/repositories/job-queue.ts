@@ -6,7 +6,11 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 /** Task names the worker knows. */
-export type TaskName = 'evaluate-change' | 'deliver';
+export type TaskName =
+  | 'evaluate-change'
+  | 'deliver'
+  | 'sweep-deliveries'
+  | 'keyword-reply';
 
 /**
  * Adds a job. `jobKey` makes it unique while pending: adding the same key

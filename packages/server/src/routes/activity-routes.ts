@@ -39,6 +39,7 @@ export function activityRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/deliveries',
       {
+        config: { access: 'business-read' },
         schema: {
           tags: ['activity'],
           summary: 'Deliveries by record, customer, flow or status',
@@ -96,6 +97,7 @@ export function activityRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/runs',
       {
+        config: { access: 'business-read' },
         schema: {
           tags: ['activity'],
           summary: 'Runs with their explain traces',
@@ -125,6 +127,7 @@ export function activityRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/outbox',
       {
+        config: { access: 'business-read' },
         schema: {
           tags: ['activity'],
           summary: 'Messages the sandbox channel stored',

@@ -44,6 +44,7 @@ export function connectorRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/connectors/salesforce-cdc',
       {
+        config: { access: 'ingest' },
         schema: {
           tags: ['connectors'],
           summary: 'Salesforce change events; a batch is answered per event',
@@ -65,6 +66,7 @@ export function connectorRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/connectors/salesforce-cdc/translate',
       {
+        config: { access: 'ingest' },
         schema: {
           tags: ['connectors'],
           summary: 'The record changes events would make, without applying',
@@ -86,6 +88,7 @@ export function connectorRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/api/connectors/salesforce-cdc/mappings/:entity',
       {
+        config: { access: 'admin', audit: 'connector.mapping' },
         schema: {
           tags: ['connectors'],
           summary: 'Map a Salesforce entity onto an object type',
@@ -100,6 +103,7 @@ export function connectorRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/connectors/salesforce-cdc/mappings',
       {
+        config: { access: 'ingest' },
         schema: {
           tags: ['connectors'],
           summary: 'Salesforce entity mappings',
@@ -111,6 +115,7 @@ export function connectorRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/connectors/salesforce-cdc/events',
       {
+        config: { access: 'ingest' },
         schema: {
           tags: ['connectors'],
           summary: 'Gap events recorded instead of applied, newest first',

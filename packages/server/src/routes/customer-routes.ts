@@ -39,6 +39,7 @@ export function customerRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/api/customers/:id',
       {
+        config: { access: 'ingest', audit: 'consent.change' },
         schema: {
           tags: ['customers'],
           summary: 'Upsert a customer with identities and consent',
@@ -53,6 +54,7 @@ export function customerRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/customers/batch',
       {
+        config: { access: 'ingest' },
         schema: {
           tags: ['customers'],
           summary: 'Upsert many customers; answered per item',
@@ -69,6 +71,7 @@ export function customerRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/customers',
       {
+        config: { access: 'customer-read' },
         schema: {
           tags: ['customers'],
           summary: 'List customers, by tier and region',

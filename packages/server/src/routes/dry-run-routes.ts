@@ -33,6 +33,7 @@ export function dryRunRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/records/dry-run',
       {
+        config: { access: 'ingest' },
         schema: {
           tags: ['records'],
           summary:

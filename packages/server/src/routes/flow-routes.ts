@@ -42,7 +42,10 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/flows',
-      { schema: { tags: ['flows'], summary: 'Create a flow', body: createBody } },
+      {
+        config: { access: 'admin', audit: 'flow.create' },
+        schema: { tags: ['flows'], summary: 'Create a flow', body: createBody },
+      },
       async (request, reply) => {
         reply.status(201);
         return createFlow(db, request.body);
@@ -51,19 +54,26 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/flows',
-      { schema: { tags: ['flows'], summary: 'List flows' } },
+      {
+        config: { access: 'business-read' },
+        schema: { tags: ['flows'], summary: 'List flows' },
+      },
       async () => ({ items: (await listFlows(db)).map(toFlowSummary) }),
     );
 
     app.get(
       '/api/flows/:id',
-      { schema: { tags: ['flows'], summary: 'Read a flow', params: flowParams } },
+      {
+        config: { access: 'business-read' },
+        schema: { tags: ['flows'], summary: 'Read a flow', params: flowParams },
+      },
       async (request) => getFlow(db, request.params.id),
     );
 
     app.put(
       '/api/flows/:id',
       {
+        config: { access: 'admin', audit: 'flow.edit' },
         schema: {
           tags: ['flows'],
           summary: 'Save the draft',
@@ -77,6 +87,7 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/flows/:id/validate',
       {
+        config: { access: 'business-read' },
         schema: {
           tags: ['flows'],
           summary: 'Problems of the draft, or of a posted graph',
@@ -96,6 +107,7 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/flows/:id/publish',
       {
+        config: { access: 'admin', audit: 'flow.publish' },
         schema: {
           tags: ['flows'],
           summary: 'Validate, compile and activate the draft as a version',
@@ -111,6 +123,7 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/flows/:id/deactivate',
       {
+        config: { access: 'admin', audit: 'flow.deactivate' },
         schema: {
           tags: ['flows'],
           summary: 'Stop the flow from sending',
@@ -123,6 +136,7 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/flows/:id/versions/:version',
       {
+        config: { access: 'business-read' },
         schema: {
           tags: ['flows'],
           summary: 'A version with its graph and Rule set',

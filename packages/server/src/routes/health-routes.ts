@@ -13,7 +13,10 @@ export function healthRoutes(context: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/health',
-      { schema: { tags: ['health'], summary: 'Database and worker state' } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['health'], summary: 'Database and worker state' },
+      },
       async (_request, reply) => {
         const database = await checkDatabase(context);
         const workers = database.ok ? await recentWorkers(context) : [];

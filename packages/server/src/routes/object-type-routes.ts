@@ -14,13 +14,17 @@ export function objectTypeRoutes(context: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/object-types',
-      { schema: { tags: ['object types'], summary: 'List object types' } },
+      {
+        config: { access: 'business-read' },
+        schema: { tags: ['object types'], summary: 'List object types' },
+      },
       async () => ({ items: await listObjectTypes(context.db) }),
     );
 
     app.put(
       '/api/object-types/:name',
       {
+        config: { access: 'admin', audit: 'object-type.define' },
         schema: {
           tags: ['object types'],
           summary: 'Define or extend an object type',

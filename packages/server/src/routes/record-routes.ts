@@ -49,6 +49,7 @@ export function recordRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/api/records/:objectType/:recordId',
       {
+        config: { access: 'ingest' },
         schema: {
           tags: ['records'],
           summary: 'Upsert a record; answers the Change it made',
@@ -67,6 +68,7 @@ export function recordRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.delete(
       '/api/records/:objectType/:recordId',
       {
+        config: { access: 'ingest' },
         schema: {
           tags: ['records'],
           summary: 'Record a delete Change',
@@ -80,6 +82,7 @@ export function recordRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/records/batch',
       {
+        config: { access: 'ingest' },
         schema: {
           tags: ['records'],
           summary: 'Many record changes; each atomic, answered per item',
@@ -95,7 +98,10 @@ export function recordRoutes(context: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/records/:objectType/:recordId',
-      { schema: { tags: ['records'], summary: 'Read a record', params } },
+      {
+        config: { access: 'ingest' },
+        schema: { tags: ['records'], summary: 'Read a record', params },
+      },
       async (request) => {
         const { objectType, recordId } = request.params;
         const row = await findRecord(context.db, objectType, recordId);

@@ -30,13 +30,17 @@ export function templateRoutes(context: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/templates',
-      { schema: { tags: ['templates'], summary: 'List the library' } },
+      {
+        config: { access: 'template-read' },
+        schema: { tags: ['templates'], summary: 'List the library' },
+      },
       async () => ({ items: await listTemplates(context.db) }),
     );
 
     app.put(
       '/api/templates/:id',
       {
+        config: { access: 'admin', audit: 'template.edit' },
         schema: {
           tags: ['templates'],
           summary: 'Create or edit a library template',
@@ -66,6 +70,7 @@ export function templateRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/catalog',
       {
+        config: { access: 'business-read' },
         schema: {
           tags: ['flows'],
           summary: 'Object types and templates, for the builder',

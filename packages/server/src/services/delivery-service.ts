@@ -1,24 +1,24 @@
 /**
- * Sending one Delivery. At send time it checks the Flow is still active,
- * renders the Template strictly, picks the first channel of the step's
- * policy on which the Customer has an address and a recorded opt-in, opens
- * an Attempt, and only then calls the adapter. An Attempt left open by a
- * worker that died mid-send is settled by asking the adapter, never by
- * sending again.
+ * Sending one Delivery. Inside one transaction, with the Delivery and its
+ * Customer locked (so an opt-out committed first always wins), it checks
+ * the Flow is still active, defers into quiet hours' end unless urgent,
+ * renders the Template, chooses the route, opens an Attempt and commits;
+ * only then is the provider called. The answer settles the Attempt: sent,
+ * retried later by the error's class, or failed over to the next channel
+ * as a new Attempt. An Attempt left open by a dead worker is reconciled
+ * with the provider, never sent again.
  */
-import {
-  renderTemplate,
-  resolveChannels,
-  type ChannelPolicy,
-  type TemplateDef,
-} from '@herald/engine';
+import { renderTemplate, type TemplateDef } from '@herald/engine';
 import type { Logger } from 'pino';
-import type { ChannelRegistry } from '../channels/channel-adapter.js';
+import type {
+  ChannelResolver,
+  MessageForm,
+  OutgoingMessage,
+} from '../channels/channel-adapter.js';
+import { ChannelError } from '../channels/channel-error.js';
 import type { Db } from '../db/database.js';
 import {
-  currentConsents,
   findCustomer,
-  type CurrentConsent,
   type CustomerRow,
 } from '../repositories/customer-repository.js';
 import {
@@ -30,126 +30,301 @@ import {
   type DeliveryRow,
 } from '../repositories/delivery-repository.js';
 import { findFlow, findVersion } from '../repositories/flow-repository.js';
+import { addJob } from '../repositories/job-queue.js';
 import { findChange } from '../repositories/record-repository.js';
+import { findTemplateForms } from '../repositories/template-form-repository.js';
+import { isWorkerAlive } from '../repositories/worker-repository.js';
 import { toCustomerFact } from './customer-service.js';
+import { loadDeliveryPolicy } from './delivery-policy.js';
+import { decideRetry } from './delivery-retry-policy.js';
+import { chooseRoute } from './delivery-route.js';
+import { nextAllowedMoment } from './quiet-hours.js';
 
-/** What the send step decided; `send` carries the prepared message. */
+export { addressFor } from './delivery-route.js';
+
+/** What sending needs from the process. */
+export interface DeliveryDeps {
+  db: Db;
+  channels: ChannelResolver;
+  log: Logger;
+  /** The worker running the send, recorded on its Attempts. */
+  workerId?: string | null;
+  /** A worker unseen for this long is dead. Default 30 s. */
+  staleWorkerMs?: number;
+}
+
+/** At most this many channels are tried in one run (fallback lists ≤ 5). */
+const MAX_FAILOVERS = 6;
+
 type Plan =
   | { kind: 'done' }
-  | { kind: 'send'; message: PreparedMessage }
-  | { kind: 'reconcile'; message: PreparedMessage };
-
-interface PreparedMessage {
-  deliveryId: string;
-  attemptId: string;
-  channel: string;
-  customerId: string;
-  to: string;
-  body: string;
-}
+  | { kind: 'send'; message: OutgoingMessage; startedAt: Date }
+  | { kind: 'reconcile'; message: OutgoingMessage; startedAt: Date };
 
 /** Sends Delivery `deliveryId` if it is still waiting to be sent. */
 export async function sendDelivery(
-  db: Db,
-  channels: ChannelRegistry,
+  deps: DeliveryDeps,
   deliveryId: string,
-  log: Logger,
 ): Promise<void> {
-  const plan = await db
-    .transaction()
-    .execute((trx) => prepareSend(trx, deliveryId));
-  if (plan.kind === 'done') {
-    return;
-  }
-
-  const { message } = plan;
-  const adapter = channels[message.channel];
-  const result =
-    plan.kind === 'send'
-      ? await adapter.send(message)
-      : await adapter.reconcile(message);
-
-  await db.transaction().execute(async (trx) => {
-    if (!result) {
-      await closeAttempt(trx, message.attemptId, { outcome: 'unknown' });
-      await setDeliveryStatus(
-        trx,
-        deliveryId,
-        'unknown',
-        'send interrupted; the provider has no trace of it',
-      );
+  for (let hop = 0; hop < MAX_FAILOVERS; hop += 1) {
+    const plan = await deps.db
+      .transaction()
+      .execute((trx) => prepareSend(deps, trx, deliveryId));
+    if (plan.kind === 'done') {
+      return;
+    }
+    if (plan.kind === 'reconcile') {
+      await reconcileInterrupted(deps, plan.message, plan.startedAt);
       return;
     }
 
-    await closeAttempt(trx, message.attemptId, {
-      outcome: 'accepted',
-      providerMessageId: result.providerMessageId,
-      response: result.response,
-    });
-    await setDeliveryStatus(trx, deliveryId, 'sent', null);
-  });
-  log.info(
-    { channel: message.channel, reconciled: plan.kind !== 'send' },
-    'delivery sent',
-  );
+    const next = await callProvider(deps, plan.message, plan.startedAt);
+    if (next === 'done') {
+      return;
+    }
+  }
 }
 
-async function prepareSend(db: Db, deliveryId: string): Promise<Plan> {
+async function prepareSend(
+  deps: DeliveryDeps,
+  db: Db,
+  deliveryId: string,
+): Promise<Plan> {
   const delivery = await lockDelivery(db, deliveryId);
   if (!delivery) {
     return { kind: 'done' };
   }
   if (delivery.status === 'sending') {
-    return resumeInterrupted(db, delivery);
+    return resumeInterrupted(deps, db, delivery);
   }
-  if (delivery.status !== 'pending') {
+  if (delivery.status !== 'pending' && delivery.status !== 'deferred') {
     return { kind: 'done' };
   }
 
   const flow = await findFlow(db, delivery.flow_id);
   if (flow?.status !== 'active') {
-    await setDeliveryStatus(db, deliveryId, 'cancelled', 'flow deactivated');
+    await setDeliveryStatus(
+      db,
+      deliveryId,
+      'cancelled',
+      'HERALD_FLOW_DEACTIVATED: flow deactivated',
+    );
     return { kind: 'done' };
   }
 
-  const customer = await findCustomer(db, delivery.customer_id);
+  // The Customer row lock orders this send after any opt-out in flight.
+  const customer = await findCustomer(db, delivery.customer_id, true);
   if (!customer) {
     await setDeliveryStatus(db, deliveryId, 'blocked', 'customer not found');
     return { kind: 'done' };
   }
 
-  const rendered = await renderFor(db, delivery, customer);
+  return planSend(deps, db, delivery, customer);
+}
+
+async function planSend(
+  deps: DeliveryDeps,
+  db: Db,
+  delivery: DeliveryRow,
+  customer: CustomerRow,
+): Promise<Plan> {
+  const policy = await loadDeliveryPolicy(db);
+  const now = new Date(Math.max(Date.now(), delivery.send_at.getTime()));
+  if (!delivery.urgent && policy.quietHours) {
+    const allowed = nextAllowedMoment(now, customer.time_zone, policy.quietHours);
+    if (allowed > now) {
+      await deferUntil(db, delivery, customer, allowed);
+      return { kind: 'done' };
+    }
+  }
+
+  const renderer = await rendererFor(db, delivery, customer);
+  const rendered = renderer.ok ? await renderer.render(renderer.body) : renderer;
   if (!rendered.ok) {
-    await setDeliveryStatus(db, deliveryId, 'blocked', rendered.reason);
+    await setDeliveryStatus(db, delivery.id, 'blocked', rendered.reason);
     return { kind: 'done' };
   }
 
-  const route = await chooseRoute(db, delivery, customer);
+  const route = await chooseRoute({
+    db,
+    channels: deps.channels,
+    delivery,
+    customer,
+    policy,
+    forms: await findTemplateForms(db, delivery.template_id),
+    renderParameters: (parameters) => renderAll(renderer, parameters),
+    now,
+  });
   if (!route.ok) {
-    await setDeliveryStatus(db, deliveryId, 'blocked', route.reason, {
+    await setDeliveryStatus(db, delivery.id, route.status, route.reason, {
       body: rendered.text,
     });
     return { kind: 'done' };
   }
 
-  const request = { channel: route.channel, to: route.to, body: rendered.text };
+  const request = { to: route.to, body: rendered.text, form: route.form };
   const attemptId = await openAttempt(db, {
-    deliveryId,
+    deliveryId: delivery.id,
     channel: route.channel,
-    request,
+    request: { ...request, adapter: route.adapter.name },
+    workerId: deps.workerId,
   });
-  await setDeliveryStatus(db, deliveryId, 'sending', null, {
+  await setDeliveryStatus(db, delivery.id, 'sending', null, {
     channel: route.channel,
     body: rendered.text,
+    toAddress: route.to,
+    sentAt: now,
+    details: {
+      attemptId,
+      adapter: route.adapter.name,
+      form: route.form.kind,
+      ...(route.refusals.length > 0 ? { passedOver: route.refusals } : {}),
+    },
   });
   return {
     kind: 'send',
-    message: { deliveryId, attemptId, customerId: customer.id, ...request },
+    startedAt: now,
+    message: {
+      deliveryId: delivery.id,
+      attemptId,
+      channel: route.channel,
+      customerId: customer.id,
+      ...request,
+    },
   };
 }
 
-/** A worker died between opening the Attempt and recording its outcome. */
+async function deferUntil(
+  db: Db,
+  delivery: DeliveryRow,
+  customer: CustomerRow,
+  allowed: Date,
+) {
+  await setDeliveryStatus(
+    db,
+    delivery.id,
+    'deferred',
+    `quiet hours in ${customer.time_zone} until ${allowed.toISOString()}`,
+    { sendAt: allowed },
+  );
+  await addJob(db, 'deliver', { deliveryId: delivery.id }, {
+    jobKey: `delivery:${delivery.id}`,
+    runAt: allowed,
+  });
+}
+
+/** Calls the adapter and settles; 'failover' asks for the next channel. */
+async function callProvider(
+  deps: DeliveryDeps,
+  message: OutgoingMessage,
+  startedAt: Date,
+): Promise<'done' | 'failover'> {
+  const adapter = await deps.channels.adapterFor(message.channel);
+  try {
+    const result = await adapter!.send(message);
+    await settleAccepted(deps, message, result, 'sent');
+    return 'done';
+  } catch (error) {
+    const failure = asChannelError(error);
+    if (failure.errorClass === 'timeout') {
+      // The request may have arrived: ask before trying again.
+      const found = await adapter!.reconcile(message, startedAt).catch(() => null);
+      if (found) {
+        await settleAccepted(deps, message, found, 'reconciled after timeout');
+        return 'done';
+      }
+    }
+
+    return settleFailure(deps, message, failure);
+  }
+}
+
+async function settleAccepted(
+  deps: DeliveryDeps,
+  message: OutgoingMessage,
+  result: { providerMessageId: string; response: Record<string, unknown> },
+  how: string,
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    await closeAttempt(trx, message.attemptId!, {
+      outcome: 'accepted',
+      providerMessageId: result.providerMessageId,
+      response: result.response,
+    });
+    await setDeliveryStatus(trx, message.deliveryId!, 'sent', how, {
+      onlyFrom: ['sending', 'unknown'],
+      details: { attemptId: message.attemptId, providerMessageId: result.providerMessageId },
+    });
+  });
+  deps.log.info(
+    { deliveryId: message.deliveryId, channel: message.channel },
+    'delivery sent',
+  );
+}
+
+async function settleFailure(
+  deps: DeliveryDeps,
+  message: OutgoingMessage,
+  failure: ChannelError,
+): Promise<'done' | 'failover'> {
+  return deps.db.transaction().execute(async (trx) => {
+    const delivery = await lockDelivery(trx, message.deliveryId!);
+    const policy = await loadDeliveryPolicy(trx);
+    const decision = decideRetry(failure, delivery?.retries ?? 0, policy);
+    await closeAttempt(trx, message.attemptId!, {
+      outcome: 'failed',
+      response: failure.response ?? undefined,
+      errorCode: failure.providerCode,
+      errorMessage: failure.message,
+      errorClass: failure.errorClass,
+    });
+    if (!delivery || delivery.status !== 'sending') {
+      return 'done';
+    }
+
+    if (decision.kind === 'retry') {
+      const runAt = new Date(Date.now() + decision.delayMs);
+      const retries = delivery.retries + 1;
+      await setDeliveryStatus(
+        trx,
+        delivery.id,
+        'pending',
+        `retry ${retries} at ${runAt.toISOString()} after ${decision.reason}`,
+        { retries, sendAt: runAt, details: { attemptId: message.attemptId } },
+      );
+      await addJob(trx, 'deliver', { deliveryId: delivery.id }, {
+        jobKey: `delivery:${delivery.id}`,
+        runAt,
+      });
+      deps.log.warn(
+        { deliveryId: delivery.id, channel: message.channel, retries },
+        'delivery retry scheduled',
+      );
+      return 'done';
+    }
+
+    await setDeliveryStatus(
+      trx,
+      delivery.id,
+      'pending',
+      `${decision.code} on ${message.channel}: ${decision.reason}`,
+      {
+        retries: 0,
+        failedChannels: [...delivery.failed_channels, message.channel],
+        details: { attemptId: message.attemptId, failover: true },
+      },
+    );
+    deps.log.warn(
+      { deliveryId: delivery.id, channel: message.channel, code: decision.code },
+      'delivery channel failed',
+    );
+    return 'failover';
+  });
+}
+
+/** A send that was under way when its worker stopped: ask, never resend. */
 async function resumeInterrupted(
+  deps: DeliveryDeps,
   db: Db,
   delivery: DeliveryRow,
 ): Promise<Plan> {
@@ -159,9 +334,19 @@ async function resumeInterrupted(
     return { kind: 'done' };
   }
 
-  const request = attempt.request as { to: string; body: string };
+  const owner = attempt.worker_id;
+  if (
+    owner &&
+    owner !== deps.workerId &&
+    (await isWorkerAlive(db, owner, deps.staleWorkerMs ?? 30_000))
+  ) {
+    return { kind: 'done' };
+  }
+
+  const request = attempt.request as { to: string; body: string; form: MessageForm };
   return {
     kind: 'reconcile',
+    startedAt: attempt.started_at,
     message: {
       deliveryId: delivery.id,
       attemptId: attempt.id,
@@ -169,15 +354,56 @@ async function resumeInterrupted(
       customerId: delivery.customer_id,
       to: request.to,
       body: request.body,
+      form: request.form ?? { kind: 'text' },
     },
   };
 }
 
-async function renderFor(
+async function reconcileInterrupted(
+  deps: DeliveryDeps,
+  message: OutgoingMessage,
+  startedAt: Date,
+) {
+  const adapter = await deps.channels.adapterFor(message.channel);
+  const found = adapter ? await adapter.reconcile(message, startedAt) : null;
+  if (found) {
+    await settleAccepted(deps, message, found, 'reconciled with the provider');
+    return;
+  }
+
+  await deps.db.transaction().execute(async (trx) => {
+    await closeAttempt(trx, message.attemptId!, { outcome: 'unknown' });
+    await setDeliveryStatus(
+      trx,
+      message.deliveryId!,
+      'unknown',
+      'send interrupted; awaiting reconciliation by status callback',
+      { onlyFrom: ['sending'], details: { attemptId: message.attemptId } },
+    );
+  });
+  deps.log.warn({ deliveryId: message.deliveryId }, 'delivery outcome unknown');
+}
+
+function asChannelError(error: unknown): ChannelError {
+  if (error instanceof ChannelError) {
+    return error;
+  }
+
+  return new ChannelError('server', String((error as Error)?.message ?? error), {
+    cause: error,
+  });
+}
+
+type Renderer =
+  | { ok: true; body: string; render(text: string): Promise<Rendered> }
+  | { ok: false; reason: string };
+type Rendered = { ok: true; text: string } | { ok: false; reason: string };
+
+async function rendererFor(
   db: Db,
   delivery: DeliveryRow,
   customer: CustomerRow,
-): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+): Promise<Renderer> {
   const version = await findVersion(db, delivery.flow_id, delivery.flow_version);
   const templates = (version?.templates ?? []) as TemplateDef[];
   const template = templates.find((item) => item.id === delivery.template_id);
@@ -186,85 +412,39 @@ async function renderFor(
   }
 
   const change = await findChange(db, delivery.change_id);
-  const rendered = await renderTemplate(
-    template.body,
-    {
-      record: change?.current ?? change?.prior ?? {},
-      prior: change?.prior ?? null,
-      customer: toCustomerFact(customer),
-      now: new Date().toISOString(),
+  const context = {
+    record: change?.current ?? change?.prior ?? {},
+    prior: change?.prior ?? null,
+    customer: toCustomerFact(customer),
+    now: new Date().toISOString(),
+  };
+  const options = { locale: customer.locale, timeZone: customer.time_zone };
+  return {
+    ok: true,
+    body: template.body,
+    async render(text) {
+      const rendered = await renderTemplate(text, context, options);
+      return rendered.ok
+        ? { ok: true, text: rendered.text }
+        : { ok: false, reason: `${rendered.code}: ${rendered.message}` };
     },
-    { locale: customer.locale, timeZone: customer.time_zone },
-  );
-  if (!rendered.ok) {
-    return { ok: false, reason: `${rendered.code}: ${rendered.message}` };
-  }
-
-  return { ok: true, text: rendered.text };
+  };
 }
 
-type Route =
-  | { ok: true; channel: string; to: string }
-  | { ok: false; reason: string };
+async function renderAll(renderer: Renderer, parameters: string[]) {
+  if (!renderer.ok) {
+    return null;
+  }
 
-/** The first channel of the policy with an address and an opt-in. */
-async function chooseRoute(
-  db: Db,
-  delivery: DeliveryRow,
-  customer: CustomerRow,
-): Promise<Route> {
-  const policy = delivery.channel_policy as ChannelPolicy;
-  const candidates = resolveChannels(policy, toCustomerFact(customer));
-  const consents = (await currentConsents(db, [customer.id])).get(customer.id);
-  const refusals: string[] = [];
-  for (const channel of candidates) {
-    const to = addressFor(channel, customer);
-    if (!to) {
-      refusals.push(`${channel}: HERALD_NO_ADDRESS`);
-      continue;
+  const texts: string[] = [];
+  for (const parameter of parameters) {
+    const rendered = await renderer.render(parameter);
+    if (!rendered.ok) {
+      return null;
     }
 
-    const consent = consentFor(consents ?? [], channel);
-    if (consent !== 'opt_in') {
-      const code = consent ? 'HERALD_CONSENT_OPTED_OUT' : 'HERALD_NO_CONSENT';
-      refusals.push(`${channel}: ${code}`);
-      continue;
-    }
-
-    return { ok: true, channel, to };
+    texts.push(rendered.text);
   }
 
-  return { ok: false, reason: refusals.join('; ') || 'no channel in policy' };
-}
-
-/** The Customer's address on a channel; webhook and sandbox need none. */
-export function addressFor(channel: string, customer: CustomerRow) {
-  switch (channel) {
-    case 'sms':
-      return customer.phone;
-    case 'whatsapp':
-      return customer.whatsapp_id ?? customer.phone;
-    case 'messenger':
-      return customer.messenger_psid;
-    default:
-      return customer.id;
-  }
-}
-
-/**
- * Consent for a channel; webhook and sandbox are not messages to the
- * customer's device and need none. Limitation: consent per sender is
- * recorded but not yet told apart when sending.
- */
-function consentFor(consents: CurrentConsent[], channel: string) {
-  if (channel === 'webhook' || channel === 'sandbox') {
-    return 'opt_in';
-  }
-
-  const matching = consents.filter((consent) => consent.channel === channel);
-  if (matching.some((consent) => consent.status === 'opt_out')) {
-    return 'opt_out';
-  }
-
-  return matching.length > 0 ? 'opt_in' : undefined;
+  return texts;
 }

@@ -4,6 +4,7 @@
  * was checked against, as one new version, atomically; a refused publish
  * changes nothing.
  */
+import { cancelUnsentDeliveries } from '../repositories/delivery-repository.js';
 import {
   compileFlow,
   FLOW_SCHEMA_VERSION,
@@ -113,10 +114,58 @@ export async function publishFlow(
   });
 }
 
-/** Stops a Flow from evaluating further Changes. */
+/**
+ * Publishes a graph other than the draft, as the next version: `prepare`
+ * sees the locked Flow row and answers the graph to publish and whether the
+ * draft should become that graph too. Used by the business publish of
+ * Rollout changes (rollout-publish-service.ts).
+ */
+export async function publishGraph(
+  db: Db,
+  id: string,
+  publishedBy: string | null,
+  prepare: (
+    trx: Db,
+    row: FlowRow,
+  ) => Promise<{ graph: FlowGraph; replaceDraft: boolean }>,
+): Promise<{ version: number; ruleSet: RuleSet }> {
+  const catalog = await loadCatalog(db);
+  return db.transaction().execute(async (trx) => {
+    const row = await requireFlow(trx, id, true);
+    const { graph, replaceDraft } = await prepare(trx, row);
+    const version = await nextVersion(trx, id);
+    const compiled = compileFlow(graph, { flowId: id, version }, catalog);
+    if (!compiled.ok) {
+      throw new HeraldError(
+        'HERALD_FLOW_INVALID',
+        `the flow has ${compiled.problems.length} problem(s)`,
+        { problems: compiled.problems },
+      );
+    }
+
+    await insertVersion(trx, {
+      flowId: id,
+      version,
+      graph,
+      ruleSet: compiled.ruleSet,
+      templates: templatesUsed(graph, catalog),
+      publishedBy,
+    });
+    await updateFlow(trx, id, {
+      activeVersion: version,
+      draft: replaceDraft ? graph : undefined,
+    });
+    return { version, ruleSet: compiled.ruleSet };
+  });
+}
+
+/** Stops a Flow evaluating Changes and cancels its unsent Deliveries. */
 export async function deactivateFlow(db: Db, id: string) {
   await requireFlow(db, id);
-  await updateFlow(db, id, { status: 'inactive' });
+  await db.transaction().execute(async (trx) => {
+    await updateFlow(trx, id, { status: 'inactive' });
+    await cancelUnsentDeliveries(trx, id);
+  });
   return getFlow(db, id);
 }
 

@@ -1,0 +1,42 @@
+/**
+ * POST /api/flows/:id/rollout-publish: the business publish of Rollout
+ * changes on top of the active version.
+ */
+import { flowGraphSchema } from '@herald/engine';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../http/app-context.js';
+import { actorOf } from '../services/principal.js';
+import { publishRolloutChange } from '../services/rollout-publish-service.js';
+
+const params = z.object({ id: z.string().min(1).max(64) }).strict();
+const body = z.object({ graph: flowGraphSchema }).strict();
+
+export function rolloutRoutes(context: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/flows/:id/rollout-publish',
+      {
+        config: { access: 'rollout-publish' },
+        schema: {
+          tags: ['flows'],
+          summary:
+            'Publish the active version with Rollout steps added, edited ' +
+            'or removed, and nothing else changed',
+          params,
+          body,
+        },
+      },
+      async (request, reply) => {
+        reply.status(201);
+        const actor = actorOf(request.principal!, request.ip);
+        return publishRolloutChange(
+          context.db,
+          request.params.id,
+          request.body.graph,
+          actor,
+        );
+      },
+    );
+  };
+}
