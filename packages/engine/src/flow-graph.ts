@@ -57,25 +57,63 @@ export function enumeratePaths(
   view: FlowGraphView,
   start: Step,
 ): PathStep[][] | undefined {
+  const reaching = countChannelPaths(view);
+  if ((reaching.get(start.id) ?? 0) > MAX_FLOW_PATHS) {
+    return undefined;
+  }
+
   const paths: PathStep[][] = [];
-  const walk = (step: Step, trail: PathStep[]): boolean => {
+  const walk = (step: Step, trail: PathStep[]) => {
     if (step.type === 'channel') {
       paths.push([...trail, { step }]);
-      return paths.length <= MAX_FLOW_PATHS;
+      return;
     }
 
     for (const edge of view.outgoing.get(step.id) ?? []) {
       const next = view.steps.get(edge.target);
-      if (!next || next.type === 'trigger') continue;
+      // Branches that reach no Channel are skipped, so the walk costs no
+      // more than the paths it returns, however the dead ends multiply.
+      if (!next || next.type === 'trigger' || !reaching.get(next.id)) continue;
 
-      const entry: PathStep = { step, handle: handleOf(edge) };
-      if (!walk(next, [...trail, entry])) return false;
+      walk(next, [...trail, { step, handle: handleOf(edge) }]);
     }
-
-    return true;
   };
 
-  return walk(start, []) ? paths : undefined;
+  walk(start, []);
+  return paths;
+}
+
+/**
+ * How many paths lead from each Step to a Channel step, counted once per
+ * Step (capped just past the limit). A Step on a cycle counts the paths
+ * that avoid the cycle.
+ */
+function countChannelPaths(view: FlowGraphView): Map<string, number> {
+  const counts = new Map<string, number>();
+  const visiting = new Set<string>();
+  const count = (step: Step): number => {
+    const known = counts.get(step.id);
+    if (known !== undefined) return known;
+    if (step.type === 'channel') return remember(step.id, 1);
+    if (visiting.has(step.id)) return 0;
+
+    visiting.add(step.id);
+    let total = 0;
+    for (const edge of view.outgoing.get(step.id) ?? []) {
+      const next = view.steps.get(edge.target);
+      if (!next || next.type === 'trigger') continue;
+      total = Math.min(total + count(next), MAX_FLOW_PATHS + 1);
+    }
+    visiting.delete(step.id);
+    return remember(step.id, total);
+  };
+  const remember = (id: string, value: number) => {
+    counts.set(id, value);
+    return value;
+  };
+
+  for (const step of view.steps.values()) count(step);
+  return counts;
 }
 
 /** The id of a path: its Step ids joined by '>'. */

@@ -137,3 +137,25 @@ describe('renderTemplate', () => {
     expect(result).toMatchObject({ ok: false, code: 'HERALD_TEMPLATE_RENDER' });
   });
 });
+
+describe('file access', () => {
+  it.each(['include', 'render', 'layout'])(
+    'refuses the %s tag, so a body cannot read the disk',
+    async (tag) => {
+      const body = `X{% ${tag} "package.json" %}Y`;
+      const problems = checkTemplate(body, { record: [], customer: [] });
+      expect(problems).toEqual([
+        expect.objectContaining({ code: 'HERALD_TEMPLATE_SYNTAX' }),
+      ]);
+      expect(problems[0].message).toContain(`${tag} tag is not allowed`);
+
+      const rendered = await renderTemplate(body, {
+        record: {},
+        customer: {},
+        now: '2026-01-01T00:00:00Z',
+      });
+      expect(rendered.ok).toBe(false);
+      expect(JSON.stringify(rendered)).not.toContain('@herald');
+    },
+  );
+});

@@ -66,8 +66,11 @@ const liquid = new Liquid({
   parseLimit: TEMPLATE_PARSE_LIMIT,
   renderLimit: TEMPLATE_RENDER_LIMIT_MS,
   memoryLimit: TEMPLATE_MEMORY_LIMIT,
+  // No file system: partials are looked up in this empty map, never on disk.
+  templates: {},
 });
 registerTemplateFilters(liquid);
+forbidFileTags(liquid);
 
 const MONEY_PARTS = new Set(['amount', 'currency']);
 
@@ -216,4 +219,21 @@ function stringOr(value: unknown, fallback: string): string {
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A Template is one self-contained body: the tags that pull in other files
+ * would let a body read the server's disk, so they do not parse at all.
+ */
+function forbidFileTags(engine: Liquid) {
+  for (const name of ['include', 'render', 'layout']) {
+    engine.registerTag(name, {
+      parse() {
+        throw new Error(`the ${name} tag is not allowed in a Template`);
+      },
+      render() {
+        return '';
+      },
+    });
+  }
 }
