@@ -82,7 +82,13 @@ export const customerFields: FieldDef[] = [
 export interface TemplateDef {
   id: string;
   name: string;
+  /** The default body, used when no variant fits the Customer's locale. */
   body: string;
+  /**
+   * Bodies per locale, keyed by a locale (`de-AT`) or a language (`de`);
+   * see `selectTemplateVariant`. Optional; none means `body` for everyone.
+   */
+  variants?: Record<string, string>;
 }
 
 /** Everything a Flow is checked against when it is validated or compiled. */

@@ -65,7 +65,28 @@ function traceLeaf(
 
   if (operand && operand.prior !== undefined) trace.prior = operand.prior;
 
+  const valueFact = operand ? readValueFact(node) : undefined;
+  if (valueFact) trace.expectedFact = valueFact;
+
   return trace;
+}
+
+/** The `valueFact` a Herald operand names, with its path as traced. */
+export function tracedValueFact(
+  params: unknown,
+): { fact: string; path: string } | undefined {
+  const valueFact = (params as { valueFact?: unknown } | undefined)?.valueFact;
+  if (typeof valueFact !== 'object' || valueFact === null) return undefined;
+
+  const { fact, path } = valueFact as { fact?: unknown; path?: unknown };
+  if (typeof fact !== 'string') return undefined;
+
+  const text = typeof path === 'string' ? path : '';
+  return { fact, path: text.replace(/^\$\.?/, '') };
+}
+
+function readValueFact(node: ResultNode) {
+  return tracedValueFact((node.value as { params?: unknown }).params);
 }
 
 function readOperand(node: ResultNode): Operand | undefined {

@@ -84,7 +84,7 @@ function withinWindow(
 ): boolean {
   const moment = parseTemporal(actual);
   const duration = parseDuration(window);
-  const nowMs = Date.parse(now);
+  const nowMs = parseNow(now);
   if (!moment || !duration || Number.isNaN(nowMs)) return false;
 
   const calendar = duration.unit === 'days' || duration.unit === 'weeks';
@@ -107,6 +107,15 @@ function withinWindow(
   return (
     dayStart <= Math.max(nowMs, edgeMs) && dayEnd > Math.min(nowMs, edgeMs)
   );
+}
+
+let lastNow = { text: '', ms: Number.NaN };
+
+// One evaluation reads the same `now` in every window test.
+function parseNow(now: string): number {
+  if (now !== lastNow.text) lastNow = { text: now, ms: Date.parse(now) };
+
+  return lastNow.ms;
 }
 
 function between(value: number, a: number, b: number): boolean {

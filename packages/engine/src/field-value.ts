@@ -9,9 +9,14 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+// Parsed text by its value; the same dates recur across many conditions.
+const parsedTexts = new Map<string, Temporal | null>();
+const MAX_PARSED_TEXTS = 10_000;
+
 /** A parsed date or datetime: a calendar day or an exact instant. */
 export type Temporal =
-  { kind: 'day'; day: number } | { kind: 'instant'; ms: number };
+  | { readonly kind: 'day'; readonly day: number }
+  | { readonly kind: 'instant'; readonly ms: number };
 
 /** True for undefined, null, and strings of only whitespace. */
 export function isBlank(value: unknown): boolean {
@@ -93,7 +98,17 @@ export function parseTemporal(value: unknown): Temporal | undefined {
 
   if (typeof value !== 'string') return undefined;
 
-  const text = value.trim();
+  const cached = parsedTexts.get(value);
+  if (cached !== undefined) return cached ?? undefined;
+
+  const parsed = parseTemporalText(value.trim());
+  if (parsedTexts.size >= MAX_PARSED_TEXTS) parsedTexts.clear();
+  parsedTexts.set(value, parsed ?? null);
+
+  return parsed;
+}
+
+function parseTemporalText(text: string): Temporal | undefined {
   const dateOnly = DATE_ONLY.exec(text);
   if (dateOnly) return parseDay(dateOnly);
 

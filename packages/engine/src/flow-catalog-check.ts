@@ -121,19 +121,25 @@ function checkTemplateStep(
   }
 
   const roots = { record: objectType?.fields ?? [], customer: customerFields };
-  return checkTemplate(template.body, roots)
-    .filter(
-      (problem) =>
-        objectType || problem.code !== 'HERALD_TEMPLATE_UNKNOWN_FIELD',
-    )
-    .map((problem) =>
-      flowProblem(
-        problem.code,
-        step.id,
-        `${template.name}: ${problem.message}`,
-        {
-          field: problem.field,
-        },
+  const bodies: [string, string][] = [
+    ['', template.body],
+    ...Object.entries(template.variants ?? {}).map(
+      ([locale, body]): [string, string] => [` (${locale})`, body],
+    ),
+  ];
+  return bodies.flatMap(([label, body]) =>
+    checkTemplate(body, roots)
+      .filter(
+        (problem) =>
+          objectType || problem.code !== 'HERALD_TEMPLATE_UNKNOWN_FIELD',
+      )
+      .map((problem) =>
+        flowProblem(
+          problem.code,
+          step.id,
+          `${template.name}${label}: ${problem.message}`,
+          { field: problem.field },
+        ),
       ),
-    );
+  );
 }

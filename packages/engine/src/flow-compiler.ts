@@ -164,6 +164,7 @@ function pathEvent(
   const steps = path.map((entry) => entry.step);
   const template = lastOfType(steps, 'template');
   const channel = steps[steps.length - 1] as Extract<Step, { type: 'channel' }>;
+  const waits = steps.filter((step) => step.type === 'wait');
 
   return {
     type: 'deliver',
@@ -176,7 +177,8 @@ function pathEvent(
       urgent: template.data.urgent === true,
       channelStepId: channel.id,
       channelPolicy: channel.data,
-      waitStepIds: steps.filter((s) => s.type === 'wait').map((s) => s.id),
+      waitStepIds: waits.map((wait) => wait.id),
+      waits: waits.map((wait) => ({ stepId: wait.id, ...wait.data })),
     },
   };
 }

@@ -23,7 +23,19 @@ export { rolloutBucket } from './rollout-bucket.js';
 export { changeFields } from './fact-field.js';
 export { createReferenceEngine, OPERAND_FACT } from './reference-engine.js';
 export { evaluateChange, priorFacts } from './change-evaluator.js';
+export type { EvaluateOptions } from './change-evaluator.js';
 export { buildTriggerIndex } from './trigger-index.js';
+export { createPublishedRuleSetCache } from './published-rule-set-cache.js';
+export type { PublishedRuleSetCache } from './published-rule-set-cache.js';
+export { recheckPath } from './path-recheck.js';
+export type { PathRecheck } from './path-recheck.js';
+export { computePathSendAt, computeSendAt } from './wait-schedule.js';
+export type {
+  PathWait,
+  SendAtResult,
+  WaitData,
+  WaitProblem,
+} from './wait-schedule.js';
 export type { TriggerIndex } from './trigger-index.js';
 export {
   checkTemplate,
@@ -39,5 +51,9 @@ export type {
   TemplateProblem,
   TemplateRoots,
 } from './template-renderer.js';
+export { selectTemplateVariant } from './template-variant-selector.js';
+export type { TemplateVariant } from './template-variant-selector.js';
+export { channelLimits, measureMessage } from './message-measure.js';
+export type { ChannelLimit, MessageMeasure } from './message-measure.js';
 export { DEFAULT_CHANNEL, resolveChannels } from './channel-resolver.js';
 export type { ChannelCustomer } from './channel-resolver.js';

@@ -38,7 +38,8 @@ export interface OperatorInfo {
   recordOnly: boolean;
 }
 
-type OperatorTest = (actual: unknown, operand: Operand) => boolean;
+/** The test behind one operator: the fact value against the operand. */
+export type OperatorTest = (actual: unknown, operand: Operand) => boolean;
 
 interface OperatorDef extends OperatorInfo {
   test: OperatorTest;
@@ -182,6 +183,14 @@ export function findOperator(
   name: string,
 ): OperatorInfo | undefined {
   return operatorTable[type].get(name);
+}
+
+/** The test function of a field type's operator, if there is one. */
+export function findOperatorTest(
+  type: FieldType,
+  name: string,
+): OperatorTest | undefined {
+  return operatorTable[type].get(name)?.test;
 }
 
 /**

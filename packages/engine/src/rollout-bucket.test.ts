@@ -121,3 +121,30 @@ describe('rollout membership', () => {
 function ids(): string[] {
   return Array.from({ length: 50 }, (_, i) => `cus-${i}`);
 }
+
+describe('rolloutBucket hashing', () => {
+  it('hashes the UTF-8 bytes TextEncoder writes, lone surrogates included', () => {
+    const viaEncoder = (customerId: string, flowId: string) => {
+      let hash = 0x811c9dc5;
+      for (const byte of new TextEncoder().encode(`${flowId}:${customerId}`)) {
+        hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+      }
+      return (hash % 10_000) / 100;
+    };
+
+    for (const odd of ['\ud800x', 'a\udc00', '\u{1f600}', 'é€']) {
+      expect(rolloutBucket(odd, 'f')).toBe(viaEncoder(odd, 'f'));
+    }
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: 'grapheme' }),
+        (customerId, flowId) => {
+          expect(rolloutBucket(customerId, flowId)).toBe(
+            viaEncoder(customerId, flowId),
+          );
+        },
+      ),
+    );
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { RuleProperties } from 'json-rules-engine';
 import type { ChangeKind, ChannelPolicy, FactName } from './flow-model.js';
+import type { PathWait } from './wait-schedule.js';
 
 /** Current version of the stored Rule set format. */
 export const RULE_SET_SCHEMA_VERSION = 1;
@@ -33,6 +34,11 @@ export interface PathEvent {
     channelPolicy: ChannelPolicy;
     /** Wait steps on the path, in order; empty when none. */
     waitStepIds: string[];
+    /**
+     * The same Wait steps with their data, for `computePathSendAt`.
+     * Absent in Rule sets compiled before it was added.
+     */
+    waits?: PathWait[];
   };
 }
 
@@ -74,6 +80,8 @@ export interface ConditionTrace {
   stepId?: string;
   /** The field's value in the prior snapshot, for the change operators. */
   prior?: unknown;
+  /** The fact `expected` was read from, when compared with another fact. */
+  expectedFact?: { fact: string; path: string };
 }
 
 /** The explain trace of one rule (one path) of one Rule set. */

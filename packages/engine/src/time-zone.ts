@@ -10,26 +10,42 @@ const MAX_CACHED_ZONES = 1000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+const checkedZones = new Map<string, string>();
+
+// Wall times by zone, then instant: evaluations ask for the same few
+// instants (now, a day's start) over and over, and Intl is slow.
+const wallTimes = new Map<string, Map<number, WallTime>>();
+const MAX_CACHED_WALL_TIMES = 5000;
+
 /** The wall-clock reading of an instant in one time zone. */
 export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
 }
 
 /** Returns `timeZone` when Intl knows it, else 'UTC'. */
 export function safeTimeZone(timeZone: unknown): string {
   if (typeof timeZone !== 'string' || timeZone === '') return 'UTC';
 
+  const checked = checkedZones.get(timeZone);
+  if (checked !== undefined) return checked;
+
+  let safe = 'UTC';
   try {
     createFormatter(timeZone);
-    return timeZone;
+    safe = timeZone;
   } catch {
-    return 'UTC';
+    // An unknown zone reads as UTC.
   }
+  // Zone names come from Customer data; keep the cache from growing unbounded.
+  if (checkedZones.size >= MAX_CACHED_ZONES) checkedZones.clear();
+  checkedZones.set(timeZone, safe);
+
+  return safe;
 }
 
 /** The day number of a calendar date. */
@@ -86,8 +102,24 @@ export function addCalendarDays(
   );
 }
 
-/** The wall-clock reading of an instant in `timeZone`. */
+/** The wall-clock reading of an instant in `timeZone`; shared, read-only. */
 export function wallTime(ms: number, timeZone: string): WallTime {
+  let byInstant = wallTimes.get(timeZone);
+  const cached = byInstant?.get(ms);
+  if (cached) return cached;
+
+  if (!byInstant || byInstant.size >= MAX_CACHED_WALL_TIMES) {
+    if (wallTimes.size >= MAX_CACHED_ZONES) wallTimes.clear();
+    byInstant = new Map();
+    wallTimes.set(timeZone, byInstant);
+  }
+  const wall = readWallTime(ms, timeZone);
+  byInstant.set(ms, wall);
+
+  return wall;
+}
+
+function readWallTime(ms: number, timeZone: string): WallTime {
   const parts = formatterFor(timeZone).formatToParts(new Date(ms));
   const read = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((part) => part.type === type)?.value ?? 0);
