@@ -70,6 +70,7 @@ describe.skipIf(missing !== null)('business user in Chromium', () => {
     await page.getByTestId('step-rollout').click();
     await page.getByTestId('rollout-percentage').fill('40');
     await page.getByTestId('publish').click();
+    await page.getByTestId('publish-confirm').click();
     await expect
       .poll(() => page.getByTestId('publish-result').innerText())
       .toContain('Published version 2');

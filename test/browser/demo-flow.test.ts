@@ -1,7 +1,9 @@
 /**
  * The builder in a real browser: open the demo shipping Flow, read its
  * steps, change its condition, publish through the UI, and find version 2
- * on the server — with no error logged by the page.
+ * on the server; publish a template edit that was never saved (Publish
+ * saves it first); open a version read-only; sign in by opening a
+ * `#token=` link in a tab already open — with no error logged by the page.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -89,6 +91,8 @@ describe.skipIf(missing !== null)('builder UI in Chromium', () => {
       .toContain('Status is In Transit');
 
     await page.getByTestId('publish').click();
+
+    await page.getByTestId('publish-confirm').click();
     await expect
       .poll(() => page.getByTestId('publish-result').innerText())
       .toContain('Published version 2');
@@ -104,9 +108,7 @@ describe.skipIf(missing !== null)('builder UI in Chromium', () => {
       (step: any) => step.type === 'condition',
     );
     expect(condition.data.test.value).toBe('In Transit');
-    await expect
-      .poll(() => page.getByTestId('version-row').count())
-      .toBe(2);
+    await expect.poll(() => page.getByTestId('version-row').count()).toBe(2);
   });
 
   it('edits the template text and publishes it as version 3', async () => {
@@ -118,6 +120,7 @@ describe.skipIf(missing !== null)('builder UI in Chromium', () => {
     await page.getByTestId('save-template').click();
     await page.getByTestId('template-saved').waitFor();
     await page.getByTestId('publish').click();
+    await page.getByTestId('publish-confirm').click();
     await expect
       .poll(() => page.getByTestId('publish-result').innerText())
       .toContain('Published version 3');
@@ -130,6 +133,65 @@ describe.skipIf(missing !== null)('builder UI in Chromium', () => {
     expect(version.body.templates).toEqual([
       expect.objectContaining({ id: 'shipping-update', body: text }),
     ]);
+  });
+
+  it('publishes an unsaved template edit, saving the template first', async () => {
+    const text =
+      'Good news {{ customer.firstName }}: tracking ' +
+      '{{ record.trackingNumber }} with {{ record.carrier }}.';
+    await page.getByTestId('step-template').click();
+    await page.getByTestId('template-body').fill(text);
+    await page.getByTestId('template-unsaved').waitFor();
+    await page.getByTestId('publish').click();
+    await page.getByTestId('publish-confirm').click();
+    await expect
+      .poll(() => page.getByTestId('publish-result').innerText())
+      .toContain('Published version 4');
+
+    const flows = await herald.api('/api/flows');
+    const flow = flows.body.items.find((item: any) =>
+      item.name.startsWith('Shipping update'),
+    );
+    const version = await herald.api(`/api/flows/${flow.id}/versions/4`);
+    expect(version.body.templates).toEqual([
+      expect.objectContaining({ id: 'shipping-update', body: text }),
+    ]);
+    const templates = await herald.api('/api/templates');
+    const stored = (templates.body.items ?? templates.body).find(
+      (item: any) => item.id === 'shipping-update',
+    );
+    expect(stored.body).toBe(text);
+    expect(await page.getByTestId('unsaved-changes').count()).toBe(0);
+  });
+
+  it('opens a published version read-only', async () => {
+    await page
+      .locator('[data-testid="version-row"][data-version="1"]')
+      .getByTestId('version-open')
+      .click();
+    const view = page.getByTestId('version-view');
+    await view.getByTestId('step-condition').waitFor();
+    expect(await view.getByTestId('step-condition').innerText()).toContain(
+      'Status is Shipped',
+    );
+    await page.screenshot({ path: path.join(screenshots, 'version-1.png') });
+    await view.getByTestId('version-view-close').click();
+    await view.waitFor({ state: 'detached' });
+  });
+
+  it('signs in from a #token= link opened in a tab already open', async () => {
+    const other = await browser.newPage();
+    other.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    await other.goto(`${herald.url}/`);
+    await other.getByRole('button').first().waitFor();
+    expect(await other.getByTestId('flow-row').count()).toBe(0);
+
+    await other.evaluate((token) => {
+      window.location.hash = `#token=${token}`;
+    }, herald.token);
+    await other.getByTestId('flow-row').first().waitFor();
+    expect(other.url()).not.toContain(herald.token);
+    await other.close();
   });
 
   it('shows the sandbox outbox', async () => {

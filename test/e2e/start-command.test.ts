@@ -1,8 +1,10 @@
 /**
  * The newcomer's path: `herald start` with no DATABASE_URL starts an
  * embedded Postgres, migrates, loads the demo, prints the URL and a
- * generated admin token, and serves API, worker and UI. A second start
- * keeps the data and the token.
+ * generated admin token last (after the demo's first jobs ran), and serves
+ * API, worker and UI. SIGTERM stops it cleanly with exit 0. A second start
+ * keeps the data and the token; a Herald killed with SIGKILL leaves its
+ * Postgres running, and the next start stops that one and carries on.
  */
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -17,6 +19,7 @@ let running: HeraldProcess | undefined;
 
 afterAll(async () => {
   await running?.stop();
+  await stopOrphanedPostgres();
   if (dataRoot) {
     await fs.rm(dataRoot, { recursive: true, force: true });
   }
@@ -30,6 +33,21 @@ async function start(env: Record<string, string>) {
   });
   const [, url] = await running.waitFor(/Herald is running at (\S+?)\/?\n/);
   return { process: running, url };
+}
+
+/** Kills a Postgres a failed test left behind, by its postmaster.pid. */
+async function stopOrphanedPostgres() {
+  const pidFile = dataRoot && path.join(dataRoot, 'postgres', 'postmaster.pid');
+  if (!pidFile || !existsSync(pidFile)) {
+    return;
+  }
+
+  const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+  try {
+    process.kill(pid, 'SIGQUIT');
+  } catch {
+    // Already gone.
+  }
 }
 
 async function get(url: string, token?: string) {
@@ -51,8 +69,17 @@ describe('herald start on a machine with nothing but Node', () => {
 
     const first = await start(env);
     const [, token] = await first.process.waitFor(/Admin token[^:]*: (\S+)/);
+    await first.process.waitFor(/More workers: .*\n─+\n/);
     expect(first.process.output()).toContain('Demo data loaded.');
     expect(first.process.output()).toContain(`${first.url}/#token=${token}`);
+    expect(first.process.output()).toContain(
+      `Data folder: ${env.HERALD_DATA_DIR}`,
+    );
+    const banner = first.process.output().indexOf('Herald is running at');
+    expect(first.process.output().slice(banner)).not.toContain('"msg"');
+    expect(first.process.output().slice(0, banner)).toContain(
+      '"msg":"delivery sent"',
+    );
 
     const health = await get(`${first.url}/api/health`);
     expect(health.body).toMatchObject({ status: 'ok', database: { ok: true } });
@@ -78,6 +105,17 @@ describe('herald start on a machine with nothing but Node', () => {
     expect(second.process.output()).not.toMatch(/Admin token \(shown once/);
     const again = await get(`${second.url}/api/flows`, token);
     expect(again.body.items).toHaveLength(3);
-    expect(await second.process.stop()).toBe(0);
+
+    expect(await second.process.stop('SIGKILL')).toBe(null);
+    expect(existsSync(path.join(env.HERALD_DATA_DIR, 'postmaster.pid'))).toBe(
+      true,
+    );
+    const third = await start(env);
+    expect(third.process.output()).toContain('stopping a stale embedded');
+    expect(
+      (await get(`${third.url}/api/flows`, token)).body.items,
+    ).toHaveLength(3);
+    expect(await third.process.stop()).toBe(0);
+    expect(third.process.output()).not.toMatch(/terminating connection/);
   });
 });

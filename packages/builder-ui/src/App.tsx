@@ -4,6 +4,7 @@ import { NavBar } from './app/NavBar';
 import { useHashRoute } from './app/use-hash-route';
 import { AccessPage } from './access/AccessPage';
 import { AuditPage } from './audit/AuditPage';
+import { ConsolePage } from './console/ConsolePage';
 import { LoginPage } from './auth/LoginPage';
 import { PrincipalContext } from './auth/principal-context';
 import { SignInPage } from './auth/SignInPage';
@@ -11,6 +12,8 @@ import { useAuth } from './auth/use-auth';
 import { FlowListPage } from './flows/FlowListPage';
 import { FlowPage } from './flows/FlowPage';
 import { OutboxPage } from './outbox/OutboxPage';
+import { RunHistoryPage } from './activity/RunHistoryPage';
+import { TemplateLibraryPage } from './templates/TemplateLibraryPage';
 
 /**
  * The builder shell: the sign-in screen (email and password, or a token)
@@ -63,6 +66,9 @@ export function App() {
           {route.page === 'outbox' && <OutboxPage />}
           {route.page === 'access' && isAdmin && <AccessPage />}
           {route.page === 'audit' && isAdmin && <AuditPage />}
+          {route.page === 'conversations' && <ConsolePage />}
+          {route.page === 'templates' && <TemplateLibraryPage />}
+          {route.page === 'runs' && <RunHistoryPage />}
         </div>
       </PrincipalContext.Provider>
     </ApiContext.Provider>

@@ -1,21 +1,8 @@
 #!/usr/bin/env node
-// Runs Herald's TypeScript CLI through tsx, so no build step is needed.
-// Signals are passed on, so stopping this process stops Herald cleanly.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Runs Herald's TypeScript CLI in this very process, with tsx's loader
+// registered in-process: no relay process sits between the caller and
+// Herald, so SIGINT and SIGTERM reach Herald's own shutdown directly.
+import { register } from 'tsx/esm/api';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const cli = path.join(here, '..', 'src', 'cli.ts');
-const child = spawn(process.execPath, [tsx, cli, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => child.kill(signal));
-}
-child.on('exit', (code, signal) => {
-  process.exit(code ?? (signal ? 128 + 1 : 1));
-});
+register();
+await import('../src/cli.ts');

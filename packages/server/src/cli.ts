@@ -4,6 +4,13 @@
  */
 import { loadConfig } from './config.js';
 import { startHerald, type RunningHerald } from './herald.js';
+import { waitForJobsToDrain } from './cli/job-drain.js';
+import {
+  watchShutdownSignal,
+  type ShutdownSignal,
+} from './cli/shutdown-signal.js';
+import { createCliLogger } from './cli/terminal-log.js';
+import { welcomeBanner } from './cli/welcome-banner.js';
 
 const usage = `usage: herald <command>
 
@@ -33,18 +40,37 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Starts everything, waits for the demo's first jobs to finish so their
+ * log lines come first, then prints the banner last.
+ */
 async function startCommand(): Promise<number> {
+  const signal = watchShutdownSignal();
   const config = loadConfig();
+  const log = createCliLogger(config.logLevel);
   const herald = await startHerald(config, {
     api: true,
     worker: config.startWorker,
+    log,
   });
-  printWelcome(herald);
-  await untilSignalled(herald);
+  if (herald.demoLoaded && herald.worker) {
+    const drained = await waitForJobsToDrain(herald.db, {
+      until: signal.received,
+    });
+    if (!drained && !signal.current()) {
+      log.warn('demo jobs still running after 60 s; see the outbox later');
+    }
+  }
+
+  if (!signal.current()) {
+    process.stdout.write(welcomeBanner(herald));
+  }
+  await stopOnSignal(herald, signal);
   return 0;
 }
 
 async function workerCommand(): Promise<number> {
+  const signal = watchShutdownSignal();
   const config = loadConfig();
   if (!config.databaseUrl) {
     process.stderr.write(
@@ -53,8 +79,12 @@ async function workerCommand(): Promise<number> {
     return 2;
   }
 
-  const herald = await startHerald(config, { api: false, worker: true });
-  await untilSignalled(herald);
+  const herald = await startHerald(config, {
+    api: false,
+    worker: true,
+    log: createCliLogger(config.logLevel),
+  });
+  await stopOnSignal(herald, signal);
   return 0;
 }
 
@@ -62,44 +92,21 @@ async function migrateCommand(): Promise<number> {
   const config = loadConfig();
   const herald = await startHerald(
     { ...config, demoData: false },
-    { api: false, worker: false },
+    { api: false, worker: false, log: createCliLogger(config.logLevel) },
   );
   await herald.stop();
   return 0;
 }
 
-function printWelcome(herald: RunningHerald) {
-  const lines = [
-    '',
-    `Herald is running at ${herald.url}/`,
-    herald.generatedToken
-      ? `Admin token (shown once, keep it): ${herald.generatedToken}\n` +
-        `Open: ${herald.url}/#token=${herald.generatedToken}`
-      : 'Admin token: HERALD_ADMIN_TOKEN, or the one printed at first start',
-    `Database: ${herald.databaseUrl}`,
-    herald.demoLoaded ? 'Demo data loaded.' : '',
-    `API docs: ${herald.url}/api/docs`,
-    'More workers: DATABASE_URL=<database above> pnpm worker',
-    '',
-  ];
-  process.stdout.write(lines.filter((line) => line !== '').join('\n') + '\n');
-}
-
-function untilSignalled(herald: RunningHerald): Promise<void> {
-  return new Promise((resolve) => {
-    let stopping = false;
-    const shutdown = (signal: string) => {
-      if (stopping) {
-        return;
-      }
-
-      stopping = true;
-      herald.log.info({ signal }, 'shutting down');
-      herald.stop().then(resolve, resolve);
-    };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-  });
+/**
+ * Waits for a stop signal (or acts on one that came during start-up) and
+ * stops Herald; a clean stop exits 0.
+ */
+async function stopOnSignal(herald: RunningHerald, signal: ShutdownSignal) {
+  const received = await signal.received;
+  herald.log.info({ signal: received }, 'shutting down');
+  await herald.stop();
+  herald.log.info('stopped');
 }
 
 main(process.argv.slice(2)).then(

@@ -30,7 +30,11 @@ export interface HeraldConfig {
   logLevel: string;
   /** Key for channel secrets (32 bytes, hex or base64); unset: none. */
   secretKey: string | undefined;
-  /** How often a worker says it is alive, in ms. Default 10000. */
+  /**
+   * How often a worker says it is alive and sweeps, in ms. Default 10000.
+   * A worker silent for three of these counts as dead: its locked jobs go
+   * back to the queue at the next sweep of a live worker.
+   */
   workerHeartbeatMs: number;
   /** Proxies whose X-Forwarded-* headers are believed (IPs or CIDRs). */
   trustedProxies: string[];

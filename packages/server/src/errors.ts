@@ -50,6 +50,36 @@ export const errorCodes = {
   HERALD_CHANNEL_CONFIG_INVALID: [422, 'the channel configuration is invalid'],
   HERALD_WEBHOOK_SIGNATURE: [403, 'the webhook signature is missing or wrong'],
   HERALD_DELIVERY_NOT_FOUND: [404, 'the delivery does not exist'],
+  HERALD_CONVERSATION_NOT_FOUND: [404, 'the conversation does not exist'],
+  HERALD_CONVERSATION_CLOSED: [
+    409,
+    'the conversation is closed; start a new one',
+  ],
+  HERALD_CONVERSATION_NO_ADDRESS: [
+    409,
+    'the customer has no address on that channel',
+  ],
+  HERALD_CONVERSATION_NO_CONSENT: [
+    409,
+    'the customer has not opted in to that channel',
+  ],
+  HERALD_CONVERSATION_WINDOW_CLOSED: [
+    409,
+    'free text is allowed only inside the 24-hour window; send an approved template',
+  ],
+  HERALD_CONVERSATION_TEMPLATE_NOT_APPROVED: [
+    409,
+    'outside the 24-hour window the template needs an approved WhatsApp form or Messenger tag',
+  ],
+  HERALD_CONVERSATION_RENDER: [
+    422,
+    'the template could not be rendered for this customer and record',
+  ],
+  HERALD_TEMPLATE_NOT_FOUND: [404, 'the template does not exist'],
+  HERALD_RECORD_NOT_FOUND: [
+    404,
+    'the record does not exist or belongs to another customer',
+  ],
   HERALD_RATE_LIMITED: [429, 'too many requests'],
   HERALD_INTERNAL: [500, 'an unexpected error; see the server log'],
 } as const satisfies Record<string, readonly [number, string]>;
@@ -102,6 +132,13 @@ export const deliveryReasonCodes = {
   HERALD_UNKNOWN_OUTCOME:
     'an interrupted send was never confirmed within the bounded time',
   HERALD_FLOW_DEACTIVATED: 'the flow was deactivated before the send',
+  HERALD_RECORD_DELETED: 'the record was deleted before a waiting send',
+  HERALD_PATH_NO_LONGER_HOLDS:
+    "when the wait ended the path's conditions no longer held",
+  HERALD_PATH_UNKNOWN: 'the flow version has no such path',
+  HERALD_WAIT_DATE_MISSING: 'the date field a Wait reads is blank',
+  HERALD_WAIT_DATE_INVALID: 'the date field a Wait reads is not a date',
+  HERALD_WAIT_UNKNOWN: 'the version predates wait scheduling; republish it',
 } as const;
 
 export type DeliveryReasonCode = keyof typeof deliveryReasonCodes;

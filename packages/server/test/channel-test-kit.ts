@@ -129,3 +129,69 @@ export async function deliveryOf(
     return detail.body;
   }, timeoutMs);
 }
+
+/** Points the whatsapp channel at a fake Cloud API, with webhook secrets. */
+export async function configureWhatsapp(
+  herald: TestHerald,
+  fakeUrl: string,
+  secrets: { accessToken: string; appSecret: string; verifyToken: string },
+  phoneNumberId: string,
+) {
+  return expectOk(
+    herald.api('/api/channels/whatsapp', {
+      method: 'PUT',
+      body: {
+        provider: 'whatsapp-cloud',
+        settings: { baseUrl: fakeUrl, phoneNumberId, timeoutMs: 2000 },
+        secrets,
+      },
+    }),
+  );
+}
+
+/** Points the messenger channel at a fake Send API, with webhook secrets. */
+export async function configureMessenger(
+  herald: TestHerald,
+  fakeUrl: string,
+  secrets: { pageAccessToken: string; appSecret: string; verifyToken: string },
+  pageId: string,
+) {
+  return expectOk(
+    herald.api('/api/channels/messenger', {
+      method: 'PUT',
+      body: {
+        provider: 'messenger',
+        settings: { baseUrl: fakeUrl, pageId, timeoutMs: 2000 },
+        secrets,
+      },
+    }),
+  );
+}
+
+/** A VIP Customer reachable on `channel`, opted in there. */
+export async function addChannelCustomer(
+  herald: TestHerald,
+  id: string,
+  channel: 'whatsapp' | 'messenger',
+  address: string,
+) {
+  const addressField =
+    channel === 'whatsapp' ? { whatsappId: address } : { messengerPsid: address };
+  return expectOk(
+    herald.api(`/api/customers/${id}`, {
+      method: 'PUT',
+      body: {
+        firstName: 'Vera',
+        tier: 'VIP',
+        preferredChannel: channel,
+        ...addressField,
+        consent: [{ channel, status: 'opt_in', source: 'web form' }],
+      },
+    }),
+  );
+}
+
+/** The Attempts of a Delivery's timeline, in order. */
+export function attemptsOf(delivery: { timeline: any[] }) {
+  return delivery.timeline.filter((entry) => entry.kind === 'attempt');
+}

@@ -63,7 +63,9 @@ describe('herald replay --dry-run', () => {
     expect(status).toBe(0);
     expect(output).toMatch(/would change\s+6/);
     expect(output).toMatch(/would send\s+3/);
-    expect(output).toContain('line 1 Shipment SHP-1010');
+    expect(output).toContain(
+      'line 1 Shipment SHP-1010 via flow "Shipping update for VIP customers" v1',
+    );
     expect(output).toContain('on sms: Hi');
     expect(await countChanges()).toBe(before);
   });
@@ -135,6 +137,66 @@ describe('herald replay', () => {
     expect(output).toMatch(/HERALD_UNKNOWN_CUSTOMER ×1: .*line\(s\) 3/);
     expect(output).toMatch(/malformed\s+2/);
     expect(output).toContain('line 5: unknown key colour');
+  });
+
+  it('accepts a UTF-8 byte order mark on line 1', async () => {
+    const file = path.join(scratch, 'bom.jsonl');
+    const line = { objectType: 'Case', recordId: 'CASE-3014' };
+    await fs.writeFile(file, `\uFEFF${JSON.stringify(line)}\n`);
+
+    const { status, output } = await replay(file);
+
+    expect(output).toMatch(/malformed\s+0/);
+    expect(status).toBe(0);
+  });
+
+  it('reports a line nested 100,000 deep as that line, and goes on', async () => {
+    const file = path.join(scratch, 'deep.jsonl');
+    const deep =
+      '{"objectType":"Case","recordId":"CASE-3016","fields":{"subject":' +
+      '['.repeat(100_000) +
+      ']'.repeat(100_000) +
+      '}}';
+    const fine = { objectType: 'Case', recordId: 'CASE-3018' };
+    await fs.writeFile(file, `${deep}\n${JSON.stringify(fine)}\n`);
+
+    const { status, output } = await replay(file);
+
+    expect(output).toContain('line 1: nested deeper than 64 levels');
+    expect(output).toMatch(/malformed\s+1/);
+    expect(output).toMatch(/(accepted|unchanged)\s+1/);
+    expect(status).toBe(1);
+  });
+
+  it('exits 2 with one line when a file is missing', async () => {
+    for (const args of [
+      ['no-such-file.jsonl'],
+      [
+        '--mappings',
+        'no-such-mappings.json',
+        path.join(examples, 'changes.jsonl'),
+      ],
+    ]) {
+      const { status, output } = await replay(...args);
+      expect(status).toBe(2);
+      expect(output).toMatch(/^herald replay: no such file: \S+\n$/);
+    }
+  });
+
+  it('reads relative names from INIT_CWD, where pnpm was run', async () => {
+    const before = process.env.INIT_CWD;
+    process.env.INIT_CWD = examples;
+    try {
+      const { status, output } = await replay('--dry-run', 'changes.jsonl');
+      expect(output).toContain('of changes.jsonl (dry run');
+      expect(status).toBe(0);
+    } finally {
+      if (before === undefined) {
+        delete process.env.INIT_CWD;
+      } else {
+        process.env.INIT_CWD = before;
+      }
+    }
   });
 
   it('exits 3 when the token is refused', async () => {

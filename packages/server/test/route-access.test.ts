@@ -210,7 +210,59 @@ const samples: Record<string, (f: Fixture) => Promise<Sample>> = {
     return { path: `/api/tokens/${created.id}` };
   },
   'GET /api/audit': async () => ({ path: '/api/audit' }),
+  'GET /api/conversations': async () => ({ path: '/api/conversations' }),
+  'POST /api/conversations': async () => ({
+    path: '/api/conversations',
+    body: { customerId: 'vip-1', text: 'Hello from the team' },
+  }),
+  'GET /api/conversations/:id': async ({ herald }) => ({
+    path: `/api/conversations/${await startConversation(herald)}`,
+  }),
+  'POST /api/conversations/:id/messages': async ({ herald }) => ({
+    path: `/api/conversations/${await startConversation(herald)}/messages`,
+    body: { text: 'Anything else?' },
+  }),
+  'POST /api/conversations/:id/read': async ({ herald }) => ({
+    path: `/api/conversations/${await startConversation(herald)}/read`,
+    body: {},
+  }),
+  'POST /api/conversations/:id/close': async ({ herald }) => ({
+    path: `/api/conversations/${await startConversation(herald)}/close`,
+    body: {},
+  }),
+  'GET /api/conversations/events': async () => ({
+    path: '/api/conversations/events',
+  }),
+  'GET /api/conversation-options': async () => ({
+    path: '/api/conversation-options?customerId=vip-1',
+  }),
+  'GET /api/agents/presence': async () => ({ path: '/api/agents/presence' }),
+  'PUT /api/agents/me/presence': async () => ({
+    path: '/api/agents/me/presence',
+    body: { status: 'online' },
+  }),
+  'GET /api/quick-phrases': async () => ({ path: '/api/quick-phrases' }),
+  'GET /api/conversation-policy': async () => ({
+    path: '/api/conversation-policy',
+  }),
+  'PUT /api/conversation-policy': async () => ({
+    path: '/api/conversation-policy',
+    body: { botEnabled: true },
+  }),
 };
+
+/** Routes that answer with a never-ending stream: only the status is read. */
+const streams = new Set(['GET /api/conversations/events']);
+
+/** Starts a conversation with vip-1 as the admin token; answers its id. */
+async function startConversation(herald: TestHerald) {
+  const started = await expectOk(
+    herald.api('/api/conversations', {
+      body: { customerId: 'vip-1', text: 'Hello' },
+    }),
+  );
+  return started.conversationId as string;
+}
 
 /** Routes whose call ends the caller's session: each gets a fresh one. */
 const endsSession = new Set(['DELETE /api/session']);
@@ -248,6 +300,10 @@ describe('access to every route of the live router', () => {
 
   async function call(caller: Caller, method: string, sample: Sample) {
     const { herald } = fixture;
+    if (streams.has(`${method} ${routeOf(sample.path)}`)) {
+      return callStream(caller, sample);
+    }
+
     if (caller === 'none' || caller === 'ingest') {
       const token = caller === 'none' ? null : ingestToken;
       return herald.api(sample.path, { method, body: sample.body, token });
@@ -303,6 +359,26 @@ describe('access to every route of the live router', () => {
     expect(failures).toEqual([]);
   });
 
+  /** Opens a stream, reads the status (and a JSON refusal), then hangs up. */
+  async function callStream(caller: Caller, sample: Sample) {
+    const headers: Record<string, string> = {};
+    if (caller === 'ingest') {
+      headers.authorization = `Bearer ${ingestToken}`;
+    } else if (caller !== 'none') {
+      headers.cookie = sessions[caller].cookie;
+    }
+
+    const controller = new AbortController();
+    const response = await fetch(`${fixture.herald.url}${sample.path}`, {
+      headers,
+      signal: controller.signal,
+    });
+    const json = response.headers.get('content-type')?.includes('json');
+    const body = json ? await response.json() : null;
+    controller.abort();
+    return { status: response.status, body };
+  }
+
   function routes() {
     return fixture.herald
       .app!.routeAccess.filter((route) => route.url.startsWith('/api/'))
@@ -322,6 +398,10 @@ describe('access to every route of the live router', () => {
     return key.startsWith('GET ') ? { path } : { path, body: {} };
   }
 });
+
+function routeOf(path: string) {
+  return path.split('?')[0];
+}
 
 async function signInAll(herald: TestHerald) {
   return {

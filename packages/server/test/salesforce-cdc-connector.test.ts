@@ -212,3 +212,72 @@ describe('POST /api/connectors/salesforce-cdc', () => {
     });
   });
 });
+
+describe('out-of-range times and oversized events', () => {
+  const shipped = () => example('03-shipment-shipped.pubsub.json');
+
+  it('refuses commitTimestamp 9000000000000000 for that event only', async () => {
+    const late = shipped();
+    late.ChangeEventHeader.commitTimestamp = 9_000_000_000_000_000;
+    const answer = await post({ events: [shipped(), late] });
+    expect(answer.status).toBe(200);
+    expect(answer.body.items[0]).toMatchObject({ ok: true });
+    expect(answer.body.items[1]).toMatchObject({
+      ok: false,
+      error: {
+        code: 'HERALD_CONNECTOR_MALFORMED_EVENT',
+        details: { field: 'ChangeEventHeader.commitTimestamp' },
+      },
+    });
+  });
+
+  it.each([-1e17, 1e300])(
+    'refuses a datetime field sent as epoch %d as HERALD_FIELD_TYPE',
+    async (epoch) => {
+      const event = shipped();
+      event.Shipped_At__c = epoch;
+      const answer = await post({ events: [shipped(), event] });
+      expect(answer.status).toBe(200);
+      expect(answer.body.items[0]).toMatchObject({ ok: true });
+      expect(answer.body.items[1].records).toMatchObject([
+        {
+          ok: false,
+          error: { code: 'HERALD_FIELD_TYPE', details: { field: 'shippedAt' } },
+        },
+      ]);
+    },
+  );
+
+  it('refuses an event naming 1,001 record ids', async () => {
+    const event = shipped();
+    event.ChangeEventHeader.recordIds = Array.from(
+      { length: 1001 },
+      (_, index) => `a0B5g00000X${String(index).padStart(5, '0')}`,
+    );
+    const answer = await post(event);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({
+      code: 'HERALD_CONNECTOR_MALFORMED_EVENT',
+      details: { field: 'ChangeEventHeader.recordIds' },
+    });
+  });
+
+  it('refuses a batch naming 6,000 record ids in all, applying none', async () => {
+    const events = Array.from({ length: 6 }, (_, batch) => {
+      const event = shipped();
+      event.ChangeEventHeader.recordIds = Array.from(
+        { length: 1000 },
+        (_, index) => `a0B5g0000${batch}X${String(index).padStart(5, '0')}`,
+      );
+      return event;
+    });
+    const answer = await post({ events });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({
+      code: 'HERALD_CONNECTOR_MALFORMED_EVENT',
+      details: { field: 'events', recordIds: 6000 },
+    });
+    const record = await herald.api('/api/records/Shipment/a0B5g00000X00000');
+    expect(record.status).toBe(404);
+  });
+});

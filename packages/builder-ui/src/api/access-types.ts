@@ -60,6 +60,8 @@ export interface FlowVersionDetail {
   flowId: string;
   version: number;
   graph: FlowGraph;
+  /** The Template bodies the version was published with. */
+  templates?: { id: string; body: string }[];
   publishedAt: string;
   publishedBy: string | null;
 }

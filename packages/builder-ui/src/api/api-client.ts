@@ -9,6 +9,7 @@ import type {
   CatalogResponse,
   DeliverySummary,
   FlowDetail,
+  FlowCreate,
   FlowDraftUpdate,
   FlowSummary,
   ListResponse,
@@ -48,6 +49,10 @@ export interface ApiClient {
   getCatalog(): Promise<CatalogResponse>;
   listFlows(): Promise<FlowSummary[]>;
   getFlow(flowId: string): Promise<FlowDetail>;
+  /** Creates a Flow with a name and, optionally, a draft graph. */
+  createFlow(input: FlowCreate): Promise<FlowDetail>;
+  /** Stops a Flow from sending; its versions are kept. */
+  deactivateFlow(flowId: string): Promise<FlowDetail>;
   saveFlowDraft(flowId: string, update: FlowDraftUpdate): Promise<FlowDetail>;
   publishFlow(flowId: string): Promise<PublishResponse>;
   saveTemplate(
@@ -138,6 +143,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listFlows: async () =>
       (await request<ListResponse<FlowSummary>>('GET', '/flows')).items,
     getFlow: (flowId) => request('GET', `/flows/${encode(flowId)}`),
+    createFlow: (input) => request('POST', '/flows', input),
+    deactivateFlow: (flowId) =>
+      request('POST', `/flows/${encode(flowId)}/deactivate`, {}),
     saveFlowDraft: (flowId, update) =>
       request('PUT', `/flows/${encode(flowId)}`, update),
     publishFlow: (flowId) =>

@@ -54,6 +54,14 @@ export interface FlowDetail {
 }
 
 /** Fields `PUT /api/flows/:id` accepts; each is optional. */
+/** What a new Flow is created from. */
+export interface FlowCreate {
+  name: string;
+  description?: string | null;
+  graph?: FlowGraph;
+}
+
+/** Changes to a Flow's draft and settings. */
 export interface FlowDraftUpdate {
   name?: string;
   description?: string;

@@ -38,6 +38,29 @@ export function NavBar({ route, principal, onSignOut }: NavBarProps) {
         >
           Outbox
         </a>
+        <a
+          href={routeHref({ page: 'templates' })}
+          className={linkClass(route.page === 'templates')}
+          data-testid="nav-templates"
+        >
+          Templates
+        </a>
+        <a
+          href={routeHref({ page: 'runs' })}
+          className={linkClass(route.page === 'runs')}
+          data-testid="nav-runs"
+        >
+          Runs
+        </a>
+        {(isAdmin || principal.role === 'agent') && (
+          <a
+            href={routeHref({ page: 'conversations' })}
+            className={linkClass(route.page === 'conversations')}
+            data-testid="nav-conversations"
+          >
+            Conversations
+          </a>
+        )}
         {isAdmin && (
           <a
             href={routeHref({ page: 'access' })}

@@ -1,14 +1,19 @@
 /**
  * The builder's pages, addressed by the URL fragment: `#/flows`,
- * `#/flows/<flowId>`, `#/outbox`, `#/access` (users and tokens) and
- * `#/audit`. Anything else shows the flows list.
+ * `#/flows/<flowId>`, `#/outbox`, `#/access` (users and tokens),
+ * `#/audit`, `#/conversations` (the agent console), `#/templates` (the
+ * Template library) and `#/runs` (run history). Anything else shows the
+ * flows list.
  */
 export type AppRoute =
   | { page: 'flows' }
   | { page: 'flow'; flowId: string }
   | { page: 'outbox' }
   | { page: 'access' }
-  | { page: 'audit' };
+  | { page: 'audit' }
+  | { page: 'conversations' }
+  | { page: 'templates' }
+  | { page: 'runs' };
 
 /** Reads the route from a `location.hash` value. */
 export function parseRoute(hash: string): AppRoute {
@@ -22,7 +27,10 @@ export function parseRoute(hash: string): AppRoute {
   if (
     segments[0] === 'outbox' ||
     segments[0] === 'access' ||
-    segments[0] === 'audit'
+    segments[0] === 'audit' ||
+    segments[0] === 'conversations' ||
+    segments[0] === 'templates' ||
+    segments[0] === 'runs'
   ) {
     return { page: segments[0] };
   }

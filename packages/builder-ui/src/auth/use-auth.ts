@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionInfo } from '../api/access-types';
 import { createApiClient, type ApiClient } from '../api/api-client';
-import { clearToken, loadToken, saveToken } from './token-store';
+import {
+  clearToken,
+  loadToken,
+  saveToken,
+  takeTokenFromUrl,
+} from './token-store';
 
 const REFUSED_NOTICE = 'Your sign-in ended or was refused. Sign in again.';
 
@@ -25,7 +30,9 @@ interface Credentials {
 
 /**
  * The builder's sign-in: a stored token (the bootstrap link or a pasted
- * API token), else the session cookie. Asks the server who that is.
+ * API token), else the session cookie. Asks the server who that is. A
+ * `#token=` link opened in a tab that is already open signs in with that
+ * token at once, without a reload.
  */
 export function useAuth(): Auth {
   const [credentials, setCredentials] = useState<Credentials | null>(() => {
@@ -55,6 +62,25 @@ export function useAuth(): Auth {
           }),
     [credentials, principal, endSession, checked],
   );
+
+  const signInWithToken = useCallback((token: string) => {
+    saveToken(token);
+    setNotice(null);
+    setPrincipal(null);
+    setChecked(false);
+    setCredentials({ token, csrfToken: null });
+  }, []);
+
+  useEffect(() => {
+    const onHashChange = () => {
+      const token = takeTokenFromUrl() ? loadToken() : null;
+      if (token) {
+        signInWithToken(token);
+      }
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [signInWithToken]);
 
   useEffect(() => {
     if (!api || principal) {
@@ -87,13 +113,7 @@ export function useAuth(): Auth {
       setChecked(false);
       setCredentials({ token: null, csrfToken });
     },
-    signInWithToken: (token) => {
-      saveToken(token);
-      setNotice(null);
-      setPrincipal(null);
-      setChecked(false);
-      setCredentials({ token, csrfToken: null });
-    },
+    signInWithToken,
     signOut: () => {
       const ending = api?.signOut().catch(() => undefined);
       void ending?.finally(() => endSession(null));

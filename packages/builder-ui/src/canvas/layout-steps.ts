@@ -1,5 +1,5 @@
 import { graphlib, layout } from '@dagrejs/dagre';
-import type { FlowGraph } from '@herald/engine';
+import type { Edge, FlowGraph, Step } from '@herald/engine';
 
 /** Width every step node is drawn at, in canvas pixels. */
 export const STEP_NODE_WIDTH = 260;
@@ -30,7 +30,7 @@ export function layoutSteps(graph: FlowGraph): Map<string, StepPosition> {
     return positions;
   }
 
-  const laidOut = runDagre(graph);
+  const laidOut = runDagre(graph.steps, graph.edges);
   for (const step of graph.steps) {
     if (!positions.has(step.id)) {
       positions.set(step.id, laidOut.get(step.id) ?? { x: 0, y: 0 });
@@ -40,7 +40,23 @@ export function layoutSteps(graph: FlowGraph): Map<string, StepPosition> {
   return positions;
 }
 
-function runDagre(graph: FlowGraph): Map<string, StepPosition> {
+/**
+ * Fresh positions for every Step, ignoring where they were: a
+ * top-to-bottom layout that follows the edges, so a Flow reads trigger →
+ * conditions → template → channel.
+ */
+export function layoutAllSteps(
+  steps: readonly Step[],
+  edges: readonly Edge[],
+): Map<string, StepPosition> {
+  return runDagre(steps, edges);
+}
+
+function runDagre(
+  steps: readonly Step[],
+  edges: readonly Edge[],
+): Map<string, StepPosition> {
+  const graph = { steps, edges };
   const layoutGraph = new graphlib.Graph();
   layoutGraph.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 60 });
   layoutGraph.setDefaultEdgeLabel(() => ({}));

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { validateFlow } from '@herald/engine';
-import type { Step } from '@herald/engine';
+import type { Step, StepType } from '@herald/engine';
 import type { StepNode } from '../canvas/step-node';
 import type {
   CatalogResponse,
@@ -8,16 +8,33 @@ import type {
   FlowDetail,
   FlowProblem,
 } from '../api/api-types';
-import { CanvasContext } from '../canvas/canvas-context';
-import { FlowCanvas } from '../canvas/FlowCanvas';
+import {
+  CanvasContext,
+  type CanvasOutput,
+} from '../canvas/canvas-context';
+import { EditableFlowCanvas } from '../canvas/EditableFlowCanvas';
 import { Inspector } from '../inspector/Inspector';
+import {
+  TemplateEditsContext,
+  useTemplateEdits,
+} from '../inspector/template-edits';
 import { describeStep } from '../steps/describe-step';
 import type { StepContext } from '../steps/step-context';
 import { FlowHistory } from './FlowHistory';
 import { FlowToolbar } from './FlowToolbar';
 import { ProblemList } from './ProblemList';
 import { useFlowActions } from './use-flow-actions';
+import { AutosaveStatus } from './AutosaveStatus';
+import { useDraftAutosave } from './use-draft-autosave';
 import { useFlowEditor } from './use-flow-editor';
+import { PublishDialog } from './PublishDialog';
+import { VersionView } from './VersionView';
+import { SimulatePanel } from '../simulate/SimulatePanel';
+import type { SimulationResult } from '../simulate/run-simulation';
+import {
+  markSimulatedEdges,
+  simulationMarks,
+} from '../simulate/simulation-marks';
 
 /** Props of {@link FlowEditorView}. */
 export interface FlowEditorViewProps {
@@ -39,12 +56,29 @@ export function FlowEditorView({
   catalog,
   rolloutOnly = false,
 }: FlowEditorViewProps) {
-  const editor = useFlowEditor(flow.draft);
+  const editor = useFlowEditor(flow.draft, catalog);
   const [meta, setMeta] = useState(flow);
   const [templates, setTemplates] = useState(catalog.templates);
-  const actions = useFlowActions(flow.id, editor.markSaved, setMeta);
+  const templateEdits = useTemplateEdits();
+  const actions = useFlowActions(
+    flow.id,
+    editor.markSaved,
+    setMeta,
+    handleTemplateSaved,
+  );
+  const autosave = useDraftAutosave(flow.id, editor, !rolloutOnly, setMeta);
+  const dirty = editor.dirty || templateEdits.pending.length > 0;
+  const [viewedVersion, setViewedVersion] = useState<number | null>(null);
+  const [simulating, setSimulating] = useState(false);
+  const [confirmingPublish, setConfirmingPublish] = useState(false);
+  const [simulation, setSimulation] = useState<SimulationResult | null>(null);
 
-  const stepContext = useStepContext(editor.nodes, catalog, templates);
+  const stepContext = useStepContext(
+    editor.nodes,
+    catalog,
+    templates,
+    flow.id,
+  );
   const { toGraph } = editor;
   const draftProblems = useMemo(
     () =>
@@ -62,8 +96,20 @@ export function FlowEditorView({
     [actions.state, publishRefused, draftProblems],
   );
   const canvasContext = useMemo(
-    () => ({ stepContext, problemsByStep: groupByStep(problems) }),
-    [stepContext, problems],
+    () => ({
+      stepContext,
+      problemsByStep: groupByStep(problems),
+      onAddAfter: rolloutOnly
+        ? undefined
+        : (output: CanvasOutput, type: StepType) =>
+            editor.addStep(type, null, output),
+      simulation: simulationMarks(simulation),
+    }),
+    [stepContext, problems, rolloutOnly, editor.addStep, simulation],
+  );
+  const canvasEditor = useMemo(
+    () => ({ ...editor, edges: markSimulatedEdges(editor.edges, simulation) }),
+    [editor, simulation],
   );
 
   function stepName(stepId: string): string {
@@ -81,59 +127,126 @@ export function FlowEditorView({
         candidate.id === template.id ? template : candidate,
       ),
     );
+    templateEdits.forget(template.id);
   }
 
   return (
-    <main className="flow-page">
-      <FlowToolbar
-        flow={meta}
-        dirty={editor.dirty}
-        actions={actions}
-        rolloutOnly={rolloutOnly}
-        onSave={() => void actions.save(editor.toGraph())}
-        onPublish={() =>
-          void (rolloutOnly
-            ? actions.publishRollout(editor.toGraph())
-            : actions.publish(editor.dirty ? editor.toGraph() : null))
-        }
-      />
-      <div className="flow-page__body">
-        <CanvasContext.Provider value={canvasContext}>
-          <FlowCanvas
-            nodes={editor.nodes}
-            edges={editor.edges}
-            onNodesChange={editor.onNodesChange}
-            onPaneClick={() => editor.selectStep(null)}
+    <TemplateEditsContext.Provider value={templateEdits}>
+      <main className="flow-page">
+        <FlowToolbar
+          flow={meta}
+          dirty={dirty}
+          actions={actions}
+          rolloutOnly={rolloutOnly}
+          onSave={() =>
+            void actions.save(editor.toGraph(), templateEdits.pending)
+          }
+          onPublish={() => setConfirmingPublish(true)}
+        />
+        {confirmingPublish && (
+          <PublishDialog
+            flowId={flow.id}
+            activeVersion={meta.activeVersion}
+            graph={editor.toGraph()}
+            problems={draftProblems}
+            templateEdits={templateEdits.pending.map((edit) => edit.name)}
+            stepContext={stepContext}
+            onCancel={() => setConfirmingPublish(false)}
+            onConfirm={() => {
+              setConfirmingPublish(false);
+              void (rolloutOnly
+                ? actions.publishRollout(editor.toGraph())
+                : actions.publish(
+                    editor.dirty ? editor.toGraph() : null,
+                    templateEdits.pending,
+                  ));
+            }}
           />
-        </CanvasContext.Provider>
-        <aside className="panel" aria-label="Inspector">
-          {problems.length > 0 && (
-            <ProblemList
-              source={publishRefused ? 'publish' : 'draft'}
-              problems={problems}
-              stepName={stepName}
-              onSelectStep={editor.selectStep}
+        )}
+        <div className="flow-page__body">
+          <CanvasContext.Provider value={canvasContext}>
+            <EditableFlowCanvas
+              editor={canvasEditor}
+              editable={!rolloutOnly}
+              onPaneClick={() => editor.selectStep(null)}
+              status={
+                <>
+                  <AutosaveStatus state={autosave} />
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-pressed={simulating}
+                    onClick={() => setSimulating((open) => !open)}
+                    data-testid="simulate-open"
+                  >
+                    Simulate
+                  </button>
+                </>
+              }
+            />
+          </CanvasContext.Provider>
+          {viewedVersion !== null && (
+            <VersionView
+              key={viewedVersion}
+              flowId={flow.id}
+              version={viewedVersion}
+              stepContext={stepContext}
+              onClose={() => setViewedVersion(null)}
+              onRestore={
+                rolloutOnly
+                  ? undefined
+                  : (graph) => {
+                      // Limitation: the version's Template text is not
+                      // restored; the library keeps its current text.
+                      editor.replaceGraph(graph);
+                      setViewedVersion(null);
+                    }
+              }
             />
           )}
-          {editor.selectedStep ? (
-            <Inspector
-              key={editor.selectedStep.id}
-              step={editor.selectedStep}
-              context={stepContext}
-              onChange={(step: Step) => editor.updateStep(step)}
-              onTemplateSaved={handleTemplateSaved}
-              onClose={() => editor.selectStep(null)}
-              readOnly={rolloutOnly && editor.selectedStep.type !== 'rollout'}
-            />
-          ) : (
-            <p className="panel__hint muted">
-              Select a step on the canvas to edit it.
-            </p>
-          )}
-          <FlowHistory flow={meta} />
-        </aside>
-      </div>
-    </main>
+          <aside className="panel" aria-label="Inspector">
+            {simulating && (
+              <SimulatePanel
+                flowId={flow.id}
+                graph={editor.toGraph}
+                catalog={{
+                  objectTypes: catalog.objectTypes,
+                  templates: withPendingText(templates, templateEdits.pending),
+                }}
+                objectType={stepContext.objectType}
+                stepName={stepName}
+                onResult={setSimulation}
+                onClose={() => setSimulating(false)}
+              />
+            )}
+            {problems.length > 0 && (
+              <ProblemList
+                source={publishRefused ? 'publish' : 'draft'}
+                problems={problems}
+                stepName={stepName}
+                onSelectStep={editor.selectStep}
+              />
+            )}
+            {editor.selectedStep ? (
+              <Inspector
+                key={editor.selectedStep.id}
+                step={editor.selectedStep}
+                context={stepContext}
+                onChange={(step: Step) => editor.updateStep(step)}
+                onTemplateSaved={handleTemplateSaved}
+                onClose={() => editor.selectStep(null)}
+                readOnly={rolloutOnly && editor.selectedStep.type !== 'rollout'}
+              />
+            ) : (
+              <p className="panel__hint muted">
+                Select a step on the canvas to edit it.
+              </p>
+            )}
+            <FlowHistory flow={meta} onOpenVersion={setViewedVersion} />
+          </aside>
+        </div>
+      </main>
+    </TemplateEditsContext.Provider>
   );
 }
 
@@ -141,6 +254,7 @@ function useStepContext(
   nodes: StepNode[],
   catalog: CatalogResponse,
   templates: CatalogTemplate[],
+  flowId: string,
 ): StepContext {
   const trigger = nodes.find((node) => node.data.step.type === 'trigger');
   const step = trigger?.data.step;
@@ -151,9 +265,11 @@ function useStepContext(
       objectType: catalog.objectTypes.find(
         (objectType) => objectType.name === objectTypeName,
       ),
+      objectTypes: catalog.objectTypes,
       templates,
+      flowId,
     }),
-    [catalog.objectTypes, objectTypeName, templates],
+    [catalog.objectTypes, objectTypeName, templates, flowId],
   );
 }
 
@@ -171,4 +287,15 @@ function groupByStep(problems: FlowProblem[]): Map<string, FlowProblem[]> {
   }
 
   return byStep;
+}
+
+// Simulations render the Template text being edited, saved or not.
+function withPendingText(
+  templates: CatalogTemplate[],
+  pending: CatalogTemplate[],
+): CatalogTemplate[] {
+  return templates.map(
+    (template) =>
+      pending.find((edited) => edited.id === template.id) ?? template,
+  );
 }

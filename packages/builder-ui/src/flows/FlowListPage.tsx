@@ -2,25 +2,35 @@ import { useApiResource } from '../api/use-api-resource';
 import { routeHref } from '../app/app-route';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatTime } from '../app/format-time';
+import { usePrincipal } from '../auth/principal-context';
+import { FlowRowActions } from './FlowRowActions';
+import { ImportFlowButton } from './ImportFlowButton';
+import { NewFlowForm } from './NewFlowForm';
 import { StatusBadge } from './StatusBadge';
+import './flow-list.css';
 
 /** Lists every Flow with its status, active version and last update. */
 export function FlowListPage() {
   const flows = useApiResource('flows', (api) => api.listFlows());
+  const canEdit = usePrincipal().role === 'admin';
 
   return (
     <main className="page">
       <div className="page__header">
         <h1>Flows</h1>
-        <button
-          type="button"
-          className="button"
-          onClick={flows.reload}
-          data-testid="flows-refresh"
-        >
-          Refresh
-        </button>
+        <div className="row-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={flows.reload}
+            data-testid="flows-refresh"
+          >
+            Refresh
+          </button>
+          {canEdit && <ImportFlowButton />}
+        </div>
       </div>
+      {canEdit && <NewFlowForm />}
 
       {flows.state === 'loading' && <p className="muted">Loading flows…</p>}
       {flows.state === 'failed' && (
@@ -32,7 +42,7 @@ export function FlowListPage() {
       )}
       {flows.state === 'ready' && flows.data.length === 0 && (
         <p className="muted" data-testid="flows-empty">
-          No flows yet. Flows created through the API appear here.
+          No flows yet. Create one above, or through the API.
         </p>
       )}
       {flows.state === 'ready' && flows.data.length > 0 && (
@@ -43,6 +53,7 @@ export function FlowListPage() {
               <th scope="col">Status</th>
               <th scope="col">Active version</th>
               <th scope="col">Updated</th>
+              {canEdit && <th scope="col">Actions</th>}
             </tr>
           </thead>
           <tbody>
@@ -75,6 +86,11 @@ export function FlowListPage() {
                   <td>
                     {formatTime(latest(flow.updatedAt, flow.draftUpdatedAt))}
                   </td>
+                  {canEdit && (
+                    <td>
+                      <FlowRowActions flow={flow} onChanged={flows.reload} />
+                    </td>
+                  )}
                 </tr>
               );
             })}

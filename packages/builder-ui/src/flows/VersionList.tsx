@@ -5,10 +5,16 @@ import { formatTime } from '../app/format-time';
 export interface VersionListProps {
   versions: FlowVersionSummary[];
   activeVersion: number | null;
+  /** Opens a version's read-only view; rows are plain text without it. */
+  onOpen?: (version: number) => void;
 }
 
 /** A Flow's published versions, newest first, marking the active one. */
-export function VersionList({ versions, activeVersion }: VersionListProps) {
+export function VersionList({
+  versions,
+  activeVersion,
+  onOpen,
+}: VersionListProps) {
   if (versions.length === 0) {
     return (
       <p className="muted" data-testid="versions-empty">
@@ -28,7 +34,19 @@ export function VersionList({ versions, activeVersion }: VersionListProps) {
           data-testid="version-row"
           data-version={version.version}
         >
-          <span className="version-list__number">v{version.version}</span>
+          {onOpen ? (
+            <button
+              type="button"
+              className="link-button version-list__number"
+              onClick={() => onOpen(version.version)}
+              title={`Show version ${version.version}, read-only`}
+              data-testid="version-open"
+            >
+              v{version.version}
+            </button>
+          ) : (
+            <span className="version-list__number">v{version.version}</span>
+          )}
           {version.version === activeVersion && (
             <span className="badge badge--active">Active</span>
           )}

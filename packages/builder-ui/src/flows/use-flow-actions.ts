@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import type { FlowGraph } from '@herald/engine';
-import type { FlowDetail, FlowProblem } from '../api/api-types';
+import type {
+  CatalogTemplate,
+  FlowDetail,
+  FlowProblem,
+} from '../api/api-types';
 import { useApi } from '../api/api-context';
 import { problemsOf } from '../api/problems-of';
 
@@ -18,22 +22,30 @@ export type FlowActionState =
 export interface FlowActions {
   state: FlowActionState;
   busy: boolean;
-  /** Saves the draft graph; true when it was stored. */
-  save: (graph: FlowGraph) => Promise<boolean>;
-  /** Saves the draft when `graph` is given, then publishes it. */
-  publish: (graph: FlowGraph | null) => Promise<void>;
+  /** Saves unsaved Template edits and the draft; true when all stored. */
+  save: (graph: FlowGraph, templates?: CatalogTemplate[]) => Promise<boolean>;
+  /**
+   * Saves the unsaved Template edits, and the draft when `graph` is given,
+   * then publishes it.
+   */
+  publish: (
+    graph: FlowGraph | null,
+    templates?: CatalogTemplate[],
+  ) => Promise<void>;
   /** Publishes `graph` as Rollout changes on the active version. */
   publishRollout: (graph: FlowGraph) => Promise<void>;
 }
 
 /**
  * Runs Save draft and Publish for a Flow. `onFlowChanged` receives the
- * Flow as the server has it afterwards, for its status and versions.
+ * Flow as the server has it afterwards, for its status and versions;
+ * `onTemplateSaved` each Template Publish saved on the way.
  */
 export function useFlowActions(
   flowId: string,
   onSaved: () => void,
   onFlowChanged: (flow: FlowDetail) => void,
+  onTemplateSaved: (template: CatalogTemplate) => void = () => undefined,
 ): FlowActions {
   const api = useApi();
   const [state, setState] = useState<FlowActionState>({ kind: 'idle' });
@@ -50,9 +62,12 @@ export function useFlowActions(
     }
   }
 
-  async function save(graph: FlowGraph): Promise<boolean> {
+  async function save(
+    graph: FlowGraph,
+    templates: CatalogTemplate[] = [],
+  ): Promise<boolean> {
     setState({ kind: 'saving' });
-    const stored = await store(graph);
+    const stored = (await storeTemplates(templates)) && (await store(graph));
     if (stored) {
       setState({ kind: 'saved' });
     }
@@ -60,8 +75,31 @@ export function useFlowActions(
     return stored;
   }
 
-  async function publish(graph: FlowGraph | null): Promise<void> {
+  async function storeTemplates(templates: CatalogTemplate[]) {
+    for (const template of templates) {
+      try {
+        const { id, name, category, body } = template;
+        const saved = await api.saveTemplate(id, { name, category, body });
+        onTemplateSaved({ ...template, ...saved });
+      } catch (error) {
+        setState(
+          failure(`Saving the template “${template.name}” failed`, error),
+        );
+        return false;
+      }
+    }
+
+    return true;
+  }
+
+  async function publish(
+    graph: FlowGraph | null,
+    templates: CatalogTemplate[] = [],
+  ): Promise<void> {
     setState({ kind: 'publishing' });
+    if (!(await storeTemplates(templates))) {
+      return;
+    }
     if (graph && !(await store(graph))) {
       return;
     }

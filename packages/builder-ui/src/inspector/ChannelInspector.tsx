@@ -7,6 +7,7 @@ import type {
   Step,
 } from '@herald/engine';
 import { channelLabel } from '../steps/channel-names';
+import { ChannelAllowances } from './ChannelAllowances';
 import { parseList } from './parse-list';
 
 /** Props of {@link ChannelInspector}. */
@@ -111,6 +112,7 @@ export function ChannelInspector({ step, onChange }: ChannelInspectorProps) {
           )}
         </label>
       )}
+      <ChannelAllowances policy={policy} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   operatorPhrase,
 } from '../steps/operator-info';
 import { ConditionValueInput } from './ConditionValueInput';
+import { FieldPicker } from './FieldPicker';
 
 /** Props of {@link ConditionLeafEditor}. */
 export interface ConditionLeafEditorProps {
@@ -36,6 +37,13 @@ export function ConditionLeafEditor({
   const operators = operatorChoices(field, leaf.fact, leaf.operator);
   const valueKind = operatorFor(field, leaf.operator).value;
 
+  // A new field starts over: its first operator, and no value.
+  function handleFieldChange(fact: ConditionLeaf['fact'], path: string) {
+    const chosen = fieldOfFact(fact, path, objectType);
+    const operator = operatorChoices(chosen, fact, '')[0]?.name ?? 'equals';
+    onChange({ fact, path, operator });
+  }
+
   function handleOperatorChange(operator: string) {
     const nextKind = operatorFor(field, operator).value;
     onChange(withValue({ ...leaf, operator }, reshape(leaf.value, nextKind)));
@@ -47,6 +55,12 @@ export function ConditionLeafEditor({
         {factWords[leaf.fact]} · {fieldLabel(field, leaf.path)}
         {field && <span className="muted"> ({field.type})</span>}
       </legend>
+      <FieldPicker
+        fact={leaf.fact}
+        path={leaf.path}
+        objectType={objectType}
+        onChange={handleFieldChange}
+      />
       <label className="field">
         <span className="field__label">Operator</span>
         <select
@@ -68,7 +82,7 @@ export function ConditionLeafEditor({
       )}
       {!leaf.valueFact && valueKind !== 'none' && (
         <ConditionValueInput
-          key={`${leaf.operator}`}
+          key={`${leaf.fact}:${leaf.path}:${leaf.operator}`}
           value={leaf.value}
           valueKind={valueKind}
           field={field}

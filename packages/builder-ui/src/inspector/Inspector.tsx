@@ -101,7 +101,9 @@ function StepFields({
         <ConditionInspector step={step} context={context} onChange={onChange} />
       );
     case 'rollout':
-      return <RolloutInspector step={step} onChange={onChange} />;
+      return (
+        <RolloutInspector step={step} context={context} onChange={onChange} />
+      );
     case 'wait':
       return (
         <WaitInspector step={step} context={context} onChange={onChange} />

@@ -1,12 +1,17 @@
 import { useState } from 'react';
 import { customerFields } from '@herald/engine';
 import type { RolloutStep, Step } from '@herald/engine';
+import type { StepContext } from '../steps/step-context';
 import { parseList } from './parse-list';
+import { RolloutAudienceCount, useKnownRegions } from './RolloutAudienceCount';
+import './chips.css';
 
 /** Props of {@link RolloutInspector}. */
 export interface RolloutInspectorProps {
   step: RolloutStep;
   onChange: (step: Step) => void;
+  /** Supplies the Flow id the audience is counted for. */
+  context?: StepContext;
 }
 
 const knownTiers =
@@ -16,7 +21,12 @@ const knownTiers =
  * Edits a Rollout's audience: Customer tiers, regions, an allow-list of
  * Customer ids and a stable percentage. An empty limit admits everyone.
  */
-export function RolloutInspector({ step, onChange }: RolloutInspectorProps) {
+export function RolloutInspector({
+  step,
+  onChange,
+  context,
+}: RolloutInspectorProps) {
+  const knownRegions = useKnownRegions();
   const { tiers = [], regions = [], allowList = [], percentage } = step.data;
   const [regionText, setRegionText] = useState(regions.join(', '));
   const [allowText, setAllowText] = useState(allowList.join('\n'));
@@ -41,6 +51,14 @@ export function RolloutInspector({ step, onChange }: RolloutInspectorProps) {
     update({ tiers: next });
   }
 
+  function toggleRegion(region: string) {
+    const next = regions.includes(region)
+      ? regions.filter((item) => item !== region)
+      : [...regions, region];
+    setRegionText(next.join(', '));
+    update({ regions: next });
+  }
+
   function handlePercentage(text: string) {
     setPercentText(text);
     const value = Number(text);
@@ -60,10 +78,14 @@ export function RolloutInspector({ step, onChange }: RolloutInspectorProps) {
 
   return (
     <div className="inspector__fields">
-      <fieldset className="field choice-list" data-testid="rollout-tiers">
+      <fieldset className="field" data-testid="rollout-tiers">
         <legend className="field__label">Tiers</legend>
+        <div className="chips">
         {tierChoices.map((tier) => (
-          <label key={tier} className="choice">
+          <label
+            key={tier}
+            className={tiers.includes(tier) ? 'chip chip--on' : 'chip'}
+          >
             <input
               type="checkbox"
               checked={tiers.includes(tier)}
@@ -73,7 +95,22 @@ export function RolloutInspector({ step, onChange }: RolloutInspectorProps) {
             {tier}
           </label>
         ))}
+        </div>
       </fieldset>
+      <div className="chips" data-testid="rollout-region-chips">
+        {knownRegions.map((region) => (
+          <button
+            key={region}
+            type="button"
+            className={regions.includes(region) ? 'chip chip--on' : 'chip'}
+            aria-pressed={regions.includes(region)}
+            onClick={() => toggleRegion(region)}
+            data-testid={`rollout-region-${region}`}
+          >
+            {region}
+          </button>
+        ))}
+      </div>
       <label className="field">
         <span className="field__label">Regions (comma-separated)</span>
         <input
@@ -88,6 +125,16 @@ export function RolloutInspector({ step, onChange }: RolloutInspectorProps) {
       </label>
       <label className="field">
         <span className="field__label">Percentage of customers (0–100)</span>
+        <input
+          type="range"
+          min={0}
+          max={100}
+          step={1}
+          value={percentage ?? 100}
+          aria-label="Percentage of customers"
+          onChange={(event) => handlePercentage(event.target.value)}
+          data-testid="rollout-percentage-slider"
+        />
         <input
           type="number"
           min={0}
@@ -115,6 +162,7 @@ export function RolloutInspector({ step, onChange }: RolloutInspectorProps) {
           data-testid="rollout-allow-list"
         />
       </label>
+      <RolloutAudienceCount data={step.data} flowId={context?.flowId} />
       <p className="muted">
         A customer passes when they match every limit that is set. The
         percentage picks the same customers each time.

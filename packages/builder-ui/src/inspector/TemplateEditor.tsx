@@ -1,12 +1,18 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { ObjectTypeDef } from '@herald/engine';
 import type { CatalogTemplate } from '../api/api-types';
 import { useApi } from '../api/api-context';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { MergeFieldPicker } from './MergeFieldPicker';
+import { useTemplateEditsContext } from './template-edits';
+import { TemplatePreview } from './TemplatePreview';
 
 /** Props of {@link TemplateEditor}. */
 export interface TemplateEditorProps {
   template: CatalogTemplate;
   onSaved: (template: CatalogTemplate) => void;
+  /** The Trigger's object type, for merge fields and the preview. */
+  objectType?: ObjectTypeDef;
 }
 
 type SaveState =
@@ -17,14 +23,39 @@ type SaveState =
 
 /**
  * Edits a library Template's name and body and saves it straight to the
- * library. The change reaches every Flow that uses the Template.
+ * library. The change reaches every Flow that uses the Template. On a
+ * Flow page the unsaved edit is the page's (template-edits.ts), so Publish
+ * can save it first.
  */
-export function TemplateEditor({ template, onSaved }: TemplateEditorProps) {
+export function TemplateEditor({
+  template,
+  onSaved,
+  objectType,
+}: TemplateEditorProps) {
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const api = useApi();
-  const [name, setName] = useState(template.name);
-  const [body, setBody] = useState(template.body);
+  const edits = useTemplateEditsContext();
+  const [local, setLocal] = useState({
+    name: template.name,
+    body: template.body,
+  });
+  const { name, body } = edits ? edits.draftOf(template) : local;
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const changed = name !== template.name || body !== template.body;
+
+  function update(draft: { name: string; body: string }) {
+    if (edits) {
+      edits.edit(template, draft);
+    } else {
+      setLocal(draft);
+    }
+  }
+
+  // A merge field goes where the cursor was, else at the end.
+  function insertField(text: string) {
+    const at = bodyRef.current?.selectionStart ?? body.length;
+    update({ name, body: body.slice(0, at) + text + body.slice(at) });
+  }
 
   async function handleSave() {
     setSaveState({ kind: 'saving' });
@@ -35,6 +66,7 @@ export function TemplateEditor({ template, onSaved }: TemplateEditorProps) {
         body,
       });
       onSaved({ ...template, ...saved });
+      edits?.forget(template.id);
       setSaveState({ kind: 'saved' });
     } catch (error) {
       setSaveState({ kind: 'failed', error });
@@ -48,23 +80,26 @@ export function TemplateEditor({ template, onSaved }: TemplateEditorProps) {
         <input
           type="text"
           value={name}
-          onChange={(event) => setName(event.target.value)}
+          onChange={(event) => update({ name: event.target.value, body })}
           data-testid="template-name"
         />
       </label>
       <label className="field">
         <span className="field__label">Message text</span>
         <textarea
+          ref={bodyRef}
           rows={6}
           value={body}
-          onChange={(event) => setBody(event.target.value)}
+          onChange={(event) => update({ name, body: event.target.value })}
           data-testid="template-body"
         />
       </label>
+      <MergeFieldPicker objectType={objectType} onInsert={insertField} />
+      <TemplatePreview body={body} objectType={objectType} />
       <p className="muted">
         Merge fields use Liquid, e.g. {'{{ customer.firstName }}'} or{' '}
         {'{{ record.status }}'}. Saving changes the library template for every
-        flow that uses it.
+        flow that uses it; Publish saves an unsaved edit first.
       </p>
       <div className="button-row">
         <button
@@ -79,6 +114,11 @@ export function TemplateEditor({ template, onSaved }: TemplateEditorProps) {
         {saveState.kind === 'saved' && !changed && (
           <span className="notice notice--ok" data-testid="template-saved">
             Template saved
+          </span>
+        )}
+        {changed && saveState.kind !== 'saving' && (
+          <span className="muted" data-testid="template-unsaved">
+            Unsaved template text
           </span>
         )}
       </div>

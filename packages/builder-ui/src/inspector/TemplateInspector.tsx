@@ -68,6 +68,7 @@ export function TemplateInspector({
           key={template.id}
           template={template}
           onSaved={onTemplateSaved}
+          objectType={context.objectType}
         />
       ) : (
         <p className="notice notice--error">

@@ -1,6 +1,9 @@
 import { changeKinds } from '@herald/engine';
 import type { ChangeKind, Step, TriggerStep } from '@herald/engine';
 import type { StepContext } from '../steps/step-context';
+import { semanticsChoices } from '../steps/trigger-words';
+import { ObjectTypePicker } from './ObjectTypePicker';
+import { TriggerFieldFilter } from './TriggerFieldFilter';
 
 /** Props of {@link TriggerInspector}. */
 export interface TriggerInspectorProps {
@@ -26,6 +29,7 @@ export function TriggerInspector({
   onChange,
 }: TriggerInspectorProps) {
   const { data } = step;
+  const choices = semanticsChoices(context.objectType, data.changeKinds);
 
   function toggleKind(kind: ChangeKind, checked: boolean) {
     const next = checked
@@ -44,13 +48,13 @@ export function TriggerInspector({
 
   return (
     <div className="inspector__fields">
-      <p>
-        Object type:{' '}
-        <strong>{context.objectType?.label ?? data.objectType}</strong>
-        {!context.objectType && (
-          <span className="muted"> (not in the catalog)</span>
-        )}
-      </p>
+      <ObjectTypePicker
+        value={data.objectType}
+        objectTypes={context.objectTypes ?? []}
+        onChange={(objectType) =>
+          onChange({ ...step, data: { ...data, objectType } })
+        }
+      />
       <fieldset
         className="field choice-list"
         data-testid="trigger-change-kinds"
@@ -83,19 +87,37 @@ export function TriggerInspector({
           }
           data-testid="trigger-semantics"
         >
-          <option value="state">
-            on every change while the conditions hold
-          </option>
-          <option value="transition">
-            once, when a change makes the conditions become true
-          </option>
+          <option value="state">{choices.state}</option>
+          <option value="transition">{choices.transition}</option>
         </select>
+        <span
+          className="field__hint muted"
+          data-testid="trigger-semantics-hint"
+        >
+          {data.semantics === 'transition'
+            ? 'Sends when a change makes the conditions become true, not ' +
+              'again while they stay true.'
+            : 'Sends on every change while the conditions hold.'}
+        </span>
       </label>
-      {data.changedFields && data.changedFields.length > 0 && (
-        <p className="muted">
-          Only changes to {data.changedFields.join(', ')} start this flow.
-        </p>
-      )}
+      <TriggerFieldFilter
+        objectType={context.objectType}
+        value={data.changedFields ?? []}
+        onChange={(fields) => onChange({ ...step, data: withFields(data, fields) })}
+      />
     </div>
   );
+}
+
+// No chosen field means any field: the filter is left out of the Step.
+function withFields(
+  data: TriggerStep['data'],
+  fields: string[],
+): TriggerStep['data'] {
+  if (fields.length > 0) {
+    return { ...data, changedFields: fields };
+  }
+
+  const { changedFields: _removed, ...rest } = data;
+  return rest;
 }

@@ -5,6 +5,10 @@ import type { CatalogTemplate } from '../api/api-types';
 export interface StepContext {
   /** The object type the Flow's Trigger listens to, when the catalog has it. */
   objectType: ObjectTypeDef | undefined;
+  /** Every object type in the catalog, for pickers; default none. */
+  objectTypes?: ObjectTypeDef[];
   /** The Template library. */
   templates: CatalogTemplate[];
+  /** The Flow being edited, for its rollout buckets; absent elsewhere. */
+  flowId?: string;
 }

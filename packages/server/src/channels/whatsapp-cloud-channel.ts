@@ -13,6 +13,9 @@ import type {
 import { graphError, heraldTag } from './meta-graph-error.js';
 import { callProvider } from './provider-http.js';
 
+/** Sent as User-Agent, in the `name/x.y.z` form the API describes. */
+const USER_AGENT = 'Herald/0.1.0';
+
 /** Hours after the customer's last message that free-form text may go. */
 export const WHATSAPP_WINDOW_HOURS = 24;
 
@@ -44,6 +47,7 @@ export function createWhatsappCloudChannel(
         headers: {
           authorization: `Bearer ${config.accessToken}`,
           'content-type': 'application/json',
+          'user-agent': USER_AGENT,
         },
         body: JSON.stringify(whatsappBody(message)),
         timeoutMs: config.timeoutMs,
@@ -85,7 +89,7 @@ export function whatsappBody(message: OutgoingMessage) {
     type: 'template',
     template: {
       name,
-      language: { code: language },
+      language: { policy: 'deterministic', code: language },
       components:
         parameters.length === 0
           ? []

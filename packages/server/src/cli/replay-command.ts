@@ -9,7 +9,9 @@
  *
  * Limitation: the whole file is read into memory.
  */
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import {
@@ -46,19 +48,27 @@ Each line is a record change
 or a Salesforce change event (CometD message or decoded Pub/Sub payload).
 
 options:
-  --url <url>          Herald's base URL (default http://127.0.0.1:3000)
-  --token <token>      admin token (default $HERALD_ADMIN_TOKEN)
+  --url <url>          Herald's base URL (default $HERALD_URL, or
+                       http://127.0.0.1:3000)
+  --token <token>      admin token (default $HERALD_ADMIN_TOKEN, which
+                       keeps the token out of the echoed command line)
   --batch-size <n>     lines per request, 1-1000 (default 100)
   --mappings <file>    Salesforce entity mappings to store first
                        ({ "<entity>": { objectType, fields, ... } })
   --dry-run            report what would change and be sent; store nothing
   --help               this text
 
+Relative file names are read from the folder the command was run in
+(pnpm's INIT_CWD when run through pnpm).
+
 exit status: 0 all lines accepted, 1 some lines rejected or malformed,
-2 bad usage, 3 Herald unreachable or refusing the token`;
+2 bad usage (a missing file too), 3 Herald unreachable or refusing the token`;
 
 interface ReplayOptions {
+  /** The input's path, resolved, or `-` for stdin. */
   file: string;
+  /** The input as the user named it, for the summary. */
+  source: string;
   url: string;
   token: string;
   batchSize: number;
@@ -73,8 +83,15 @@ export async function runReplay(argv: string[]): Promise<number> {
     return options;
   }
 
-  const text = await readInput(options.file);
-  const lines = text.split(/\r?\n/);
+  let text: string;
+  try {
+    text = await readInput(options.file);
+  } catch (error) {
+    process.stderr.write(`herald replay: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines.at(-1) === '') {
     lines.pop();
   }
@@ -123,10 +140,13 @@ export async function runReplay(argv: string[]): Promise<number> {
     throw error;
   }
 
-  const source = options.file === '-' ? 'stdin' : options.file;
-  process.stdout.write(
-    `${tally.format({ source, lines: lines.length, dryRun: options.dryRun })}\n`,
-  );
+  tally.nameFlows(await flowNames(client, tally));
+  const summary = tally.format({
+    source: options.source,
+    lines: lines.length,
+    dryRun: options.dryRun,
+  });
+  process.stdout.write(`${summary}\n`);
   return tally.failures > 0 ? 1 : 0;
 }
 
@@ -137,7 +157,10 @@ function readOptions(argv: string[]): ReplayOptions | number {
       args: argv,
       allowPositionals: true,
       options: {
-        url: { type: 'string', default: 'http://127.0.0.1:3000' },
+        url: {
+          type: 'string',
+          default: process.env.HERALD_URL || 'http://127.0.0.1:3000',
+        },
         token: { type: 'string' },
         'batch-size': { type: 'string', default: '100' },
         mappings: { type: 'string' },
@@ -157,7 +180,7 @@ function readOptions(argv: string[]): ReplayOptions | number {
   }
 
   const batchSize = Number(values['batch-size']);
-  const token = values.token ?? process.env.HERALD_ADMIN_TOKEN;
+  const token = values.token || process.env.HERALD_ADMIN_TOKEN;
   const problem =
     positionals.length !== 1
       ? 'give exactly one file (or - for stdin)'
@@ -171,14 +194,56 @@ function readOptions(argv: string[]): ReplayOptions | number {
     return 2;
   }
 
+  const file = positionals[0] === '-' ? '-' : fromUserFolder(positionals[0]);
+  const mappings = values.mappings && fromUserFolder(values.mappings);
+  const missing = [file, mappings].find(
+    (name) => name && name !== '-' && !existsSync(name),
+  );
+  if (missing) {
+    process.stderr.write(`herald replay: no such file: ${missing}\n`);
+    return 2;
+  }
+
   return {
-    file: positionals[0],
+    file,
+    source: file === '-' ? 'stdin' : positionals[0],
     url: values.url!,
     token: token!,
     batchSize,
-    mappings: values.mappings,
+    mappings: mappings || undefined,
     dryRun: values['dry-run']!,
   };
+}
+
+/**
+ * A file name as the user meant it: relative to the folder they ran the
+ * command in. pnpm runs scripts in the package's folder and says where
+ * the user was in INIT_CWD.
+ */
+function fromUserFolder(name: string): string {
+  return path.resolve(process.env.INIT_CWD || process.cwd(), name);
+}
+
+/**
+ * The names of the Flows the summary mentions, by id; none when Herald
+ * will not list them (the summary then shows ids).
+ */
+async function flowNames(
+  client: HeraldClient,
+  tally: ReplayTally,
+): Promise<Map<string, string>> {
+  if (tally.sends.length === 0 && tally.blocked.length === 0) {
+    return new Map();
+  }
+
+  try {
+    const { items } = await client.send<{
+      items: { id: string; name: string }[];
+    }>('GET', '/api/flows');
+    return new Map(items.map((flow) => [flow.id, flow.name]));
+  } catch {
+    return new Map();
+  }
 }
 
 async function readInput(file: string): Promise<string> {

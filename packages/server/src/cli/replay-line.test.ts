@@ -62,6 +62,25 @@ describe('readReplayLine', () => {
         kind: 'malformed',
         reason: /delete must be/,
       },
+      {
+        name: 'a record change nested 100,000 levels deep',
+        text:
+          '{"objectType":"Case","recordId":"C-1","fields":{"a":' +
+          '['.repeat(100_000) +
+          ']'.repeat(100_000) +
+          '}}',
+        kind: 'malformed',
+        reason: /nested deeper than 64 levels/,
+      },
+      {
+        name: 'a record change nested 60 levels deep',
+        text:
+          '{"objectType":"Case","recordId":"C-1","fields":{"a":' +
+          '['.repeat(57) +
+          ']'.repeat(57) +
+          '}}',
+        kind: 'record',
+      },
     ];
 
   it.each(cases)('reads $name', ({ text, kind, reason }) => {

@@ -12,6 +12,9 @@ export type ReplayLine =
   | { kind: 'malformed'; line: number; reason: string }
   | { kind: 'blank'; line: number };
 
+/** Deepest object/array nesting a line may have: what Herald's API takes. */
+export const MAX_LINE_DEPTH = 64;
+
 const recordKeys = new Set([
   'objectType',
   'recordId',
@@ -33,6 +36,13 @@ export function readReplayLine(text: string, line: number): ReplayLine {
     return { kind: 'malformed', line, reason: (error as Error).message };
   }
 
+  if (nestingDepth(value) > MAX_LINE_DEPTH) {
+    return {
+      kind: 'malformed',
+      line,
+      reason: `nested deeper than ${MAX_LINE_DEPTH} levels`,
+    };
+  }
   if (looksLikeCdcEvent(value)) {
     return { kind: 'cdc', line, event: value };
   }
@@ -77,4 +87,30 @@ function recordProblem(value: unknown): string | undefined {
   }
 
   return undefined;
+}
+
+/**
+ * How deeply objects and arrays nest in `value`, measured without
+ * recursion so a hostile line cannot overflow the stack; stops counting
+ * once past the limit.
+ */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item !== 'object' || item === null) {
+      continue;
+    }
+
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_LINE_DEPTH) {
+      return deepest;
+    }
+    for (const child of Object.values(item)) {
+      pending.push([child, depth + 1]);
+    }
+  }
+
+  return deepest;
 }

@@ -36,7 +36,10 @@ interface Rejection {
 
 interface Send {
   line: number;
+  /** The record, as `Type id`. */
   what: string;
+  flowId: string;
+  version: number;
   channel: string | null;
   text: string;
 }
@@ -54,6 +57,7 @@ export class ReplayTally {
   readonly ignoredFields = new Map<string, number[]>();
   readonly sends: Send[] = [];
   readonly blocked: Send[] = [];
+  private flowNames = new Map<string, string>();
 
   /** Lines refused, malformed lines included. */
   get failures(): number {
@@ -63,6 +67,11 @@ export class ReplayTally {
     }
 
     return count;
+  }
+
+  /** Flow names by id, so the summary names Flows rather than ids. */
+  nameFlows(names: Map<string, string>) {
+    this.flowNames = names;
   }
 
   /** Counts a line that could not be read. */
@@ -138,11 +147,13 @@ export class ReplayTally {
       this.accepted += 1;
     }
     for (const send of answer.wouldSend) {
-      const flow = `${what} via flow ${send.flowId} v${send.version}`;
+      const { flowId, version } = send;
       if (send.blocked !== undefined) {
         this.blocked.push({
           line,
-          what: flow,
+          what,
+          flowId,
+          version,
           channel: null,
           text: send.blocked,
         });
@@ -151,7 +162,9 @@ export class ReplayTally {
 
       this.sends.push({
         line,
-        what: flow,
+        what,
+        flowId,
+        version,
         channel: send.channel,
         text: send.body ?? '',
       });
@@ -194,15 +207,23 @@ export class ReplayTally {
     const out = [row('would send', this.sends.length)];
     for (const send of this.sends) {
       out.push(
-        `    line ${send.line} ${send.what} on ${send.channel}: ${send.text}`,
+        `    line ${send.line} ${this.describe(send)} on ${send.channel}: ` +
+          send.text,
       );
     }
     out.push(row('would block', this.blocked.length));
     for (const send of this.blocked) {
-      out.push(`    line ${send.line} ${send.what}: ${send.text}`);
+      out.push(`    line ${send.line} ${this.describe(send)}: ${send.text}`);
     }
 
     return out;
+  }
+
+  /** `Shipment SHP-1 via "Shipping update" v2`, or the id when unnamed. */
+  private describe(send: Send): string {
+    const name = this.flowNames.get(send.flowId);
+    const flow = name ? JSON.stringify(name) : send.flowId;
+    return `${send.what} via flow ${flow} v${send.version}`;
   }
 }
 

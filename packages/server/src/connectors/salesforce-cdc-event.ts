@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { HeraldError } from '../errors.js';
+import { MAX_EPOCH_MILLIS } from './epoch-time.js';
 
 /** Change types of a change event; `GAP_*` events carry no field values. */
 export const cdcChangeTypes = [
@@ -49,16 +50,30 @@ const fieldList = z
   )
   .max(5000);
 
+/**
+ * Most record ids one event may name. Salesforce merges the same change
+ * to many records into one event; each id becomes its own Change, so a
+ * bigger event must be split by the subscriber.
+ */
+export const MAX_RECORD_IDS_PER_EVENT = 1000;
+
 /** The `ChangeEventHeader` fields Herald reads; others are kept as sent. */
 export const cdcHeaderSchema = z
   .object({
     entityName: z.string().min(1).max(255),
     changeType: z.enum(cdcChangeTypes),
-    recordIds: z.array(z.string().min(1).max(255)).max(10_000),
+    recordIds: z
+      .array(z.string().min(1).max(255))
+      .max(MAX_RECORD_IDS_PER_EVENT),
     changeOrigin: z.string().max(1000).optional(),
     transactionKey: z.string().max(255).optional(),
     sequenceNumber: z.number().int().optional(),
-    commitTimestamp: z.number().int().nonnegative().optional(),
+    commitTimestamp: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(MAX_EPOCH_MILLIS, 'epoch milliseconds up to the year 9999')
+      .optional(),
     commitNumber: z.number().int().optional(),
     commitUser: z.string().max(255).optional(),
     changedFields: fieldList.optional(),
@@ -104,6 +119,24 @@ export function parseCdcEvent(raw: unknown): CdcEvent {
     ...(envelope.replayId !== undefined ? { replayId: envelope.replayId } : {}),
     ...(envelope.channel !== undefined ? { channel: envelope.channel } : {}),
   };
+}
+
+/**
+ * How many record ids a raw event names; 0 when it cannot be read (it is
+ * refused on its own when applied). For limits across a batch.
+ */
+export function countRecordIds(raw: unknown): number {
+  if (!isObject(raw)) {
+    return 0;
+  }
+
+  try {
+    const header = unwrap(raw).payload.ChangeEventHeader;
+    const ids = isObject(header) ? header.recordIds : undefined;
+    return Array.isArray(ids) ? ids.length : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** True when a value looks like a change event in one of the two forms. */

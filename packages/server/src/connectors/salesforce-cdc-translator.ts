@@ -23,6 +23,7 @@
 import type { FieldDef, ObjectTypeDef } from '@herald/engine';
 import { HeraldError } from '../errors.js';
 import type { RecordChangeInput } from '../services/record-service.js';
+import { epochMillisToIso } from './epoch-time.js';
 import type { CdcEvent } from './salesforce-cdc-event.js';
 import {
   defaultFieldNames,
@@ -138,7 +139,7 @@ function changeMeta(event: CdcEvent) {
     source: CDC_SOURCE,
     ...(sourceRef !== undefined ? { sourceRef } : {}),
     ...(commitTimestamp !== undefined
-      ? { occurredAt: new Date(commitTimestamp).toISOString() }
+      ? { occurredAt: epochMillisToIso(commitTimestamp) }
       : {}),
   };
 }
@@ -237,8 +238,9 @@ function targetOf(
 /**
  * Brings Pub/Sub values to what Herald's fields take: Salesforce sends
  * date-times as epoch milliseconds there, and dates as epoch days (the
- * Avro `date` type) or milliseconds. Everything else passes as it is and
- * is checked against the field type when the Change is applied.
+ * Avro `date` type) or milliseconds. A number outside the years
+ * 0001–9999 is left as it is, so the field type check refuses it. Everything
+ * else passes as it is and is checked when the Change is applied.
  */
 export function coerceValue(def: FieldDef, value: unknown): unknown {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -246,11 +248,11 @@ export function coerceValue(def: FieldDef, value: unknown): unknown {
   }
 
   if (def.type === 'datetime') {
-    return new Date(value).toISOString();
+    return epochMillisToIso(value) ?? value;
   }
   if (def.type === 'date') {
     const millis = Math.abs(value) < 1_000_000 ? value * 86_400_000 : value;
-    return new Date(millis).toISOString().slice(0, 10);
+    return epochMillisToIso(millis)?.slice(0, 10) ?? value;
   }
   if (def.type === 'text') {
     return String(value);

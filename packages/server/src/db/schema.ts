@@ -148,16 +148,22 @@ export interface RunsTable {
 
 export interface DeliveriesTable {
   id: Generated<string>;
-  change_id: string;
-  flow_id: string;
-  flow_version: number;
-  path_id: string;
-  channel_step_id: string;
-  template_id: string;
+  /** Null on a Delivery of a conversation message (and flow columns too). */
+  change_id: string | null;
+  flow_id: string | null;
+  flow_version: number | null;
+  path_id: string | null;
+  channel_step_id: string | null;
+  template_id: string | null;
   urgent: Generated<boolean>;
   customer_id: string;
-  object_type: string;
-  record_id: string;
+  object_type: string | null;
+  record_id: string | null;
+  conversation_message_id: ColumnType<
+    string | null,
+    string | null | undefined,
+    string | null
+  >;
   channel_policy: Json;
   channel: string | null;
   status: string;
@@ -280,6 +286,59 @@ export interface InboundMessagesTable {
   received_at: Generated<Date>;
 }
 
+export interface AgentPresenceTable {
+  user_id: string;
+  status: 'online' | 'away' | 'offline';
+  capacity: Generated<number>;
+  last_seen_at: Timestamp;
+  last_routed_at: Date | string | null;
+  updated_at: Timestamp;
+}
+
+export interface ConversationsTable {
+  id: BigId;
+  customer_id: string;
+  channel: string;
+  status: Generated<'open' | 'closed'>;
+  started_by: 'agent' | 'customer';
+  started_by_user_id: string | null;
+  owner_user_id: string | null;
+  counts_toward_capacity: Generated<boolean>;
+  object_type: string | null;
+  record_id: string | null;
+  bot_state: Json<Record<string, unknown>> | null;
+  handover_note: string | null;
+  agent_replied_at: Date | string | null;
+  last_message_at: Timestamp;
+  created_at: Generated<Date>;
+  closed_at: Date | string | null;
+}
+
+export interface ConversationMessagesTable {
+  id: BigId;
+  conversation_id: string;
+  direction: 'inbound' | 'outbound';
+  author: 'customer' | 'agent' | 'bot';
+  author_user_id: string | null;
+  inbound_message_id: string | null;
+  template_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface ConversationReadsTable {
+  conversation_id: string;
+  user_id: string;
+  last_read_message_id: string;
+}
+
+export interface QuickPhrasesTable {
+  id: string;
+  label: string;
+  body: string;
+  position: Generated<number>;
+}
+
 export interface Database {
   settings: SettingsTable;
   workers: WorkersTable;
@@ -298,6 +357,11 @@ export interface Database {
   sandbox_messages: SandboxMessagesTable;
   channel_configs: ChannelConfigsTable;
   inbound_messages: InboundMessagesTable;
+  agent_presence: AgentPresenceTable;
+  conversations: ConversationsTable;
+  conversation_messages: ConversationMessagesTable;
+  conversation_reads: ConversationReadsTable;
+  quick_phrases: QuickPhrasesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -1,29 +1,60 @@
 /**
- * Loads the demo business into an empty database through the same
- * services the API uses: object types, Customers with Consent, the
- * Template library, three published Flows, and Records whose Changes the
- * worker then evaluates like any other.
+ * Loads the demo business through the same services the API uses: its
+ * delivery policy, object types, Customers with Consent, the Template
+ * library, three published Flows, and Records whose Changes the worker
+ * then evaluates like any other.
+ *
+ * Every step is idempotent (upserts; Flows found by name; a Record created
+ * only when missing, and updates that change nothing record no Change), so
+ * a load cut short by a kill is finished by the next start; demo-state.ts
+ * decides when that is.
+ *
+ * Limitation: two starts loading the demo into one database at the same
+ * moment could each create the Flows.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import { listFlows } from '../repositories/flow-repository.js';
+import { findRecord } from '../repositories/record-repository.js';
+import { saveTemplate } from '../repositories/template-repository.js';
 import { upsertCustomer } from '../services/customer-service.js';
-import { defineObjectType } from '../services/object-type-service.js';
+import { saveDeliveryPolicy } from '../services/delivery-policy.js';
 import { createFlow, publishFlow } from '../services/flow-service.js';
+import { defineObjectType } from '../services/object-type-service.js';
 import {
   applyRecordChange,
   type RecordChangeInput,
 } from '../services/record-service.js';
-import { saveTemplate } from '../repositories/template-repository.js';
 import { demoObjectTypes, demoTemplates } from './demo-catalog.js';
 import {
   DEMO_CUSTOMER_COUNT,
   demoCustomerId,
   demoCustomers,
 } from './demo-customers.js';
-import { demoFlows } from './demo-flows.js';
+import { demoFlows, type DemoFlow } from './demo-flows.js';
+import { demoLoadIsDue, writeDemoState } from './demo-state.js';
 
-/** Loads the demo; call only on an empty database. */
+/**
+ * The demo's delivery policy: quiet hours off, so the demo's first
+ * Changes reach the outbox whatever the hour; every other rule keeps its
+ * default. `PUT /api/delivery-policy` turns quiet hours back on.
+ */
+export const demoDeliveryPolicy = { quietHours: null };
+
+/** Loads the demo when demo-state.ts says it is due; answers whether it did. */
+export async function loadDemoDataIfDue(db: Db, log: Logger) {
+  if (!(await demoLoadIsDue(db))) {
+    return false;
+  }
+
+  await loadDemoData(db, log);
+  return true;
+}
+
+/** Loads (or finishes loading) the demo, marking it loading, then loaded. */
 export async function loadDemoData(db: Db, log: Logger): Promise<void> {
+  await writeDemoState(db, 'loading');
+  await saveDeliveryPolicy(db, demoDeliveryPolicy);
   for (const type of demoObjectTypes) {
     await defineObjectType(db, type);
   }
@@ -34,23 +65,49 @@ export async function loadDemoData(db: Db, log: Logger): Promise<void> {
     await saveTemplate(db, template);
   }
   for (const flow of demoFlows) {
-    const created = await createFlow(db, flow);
-    await publishFlow(db, created.id, 'demo');
+    await ensurePublishedFlow(db, flow);
   }
 
-  const changes = [...demoRecords(), ...demoUpdates()];
-  for (const change of changes) {
-    await applyRecordChange(db, { ...change, source: 'demo' });
-  }
-
+  const changes = await applyDemoChanges(db);
+  await writeDemoState(db, 'loaded');
   log.info(
-    {
-      customers: DEMO_CUSTOMER_COUNT,
-      flows: demoFlows.length,
-      changes: changes.length,
-    },
+    { customers: DEMO_CUSTOMER_COUNT, flows: demoFlows.length, changes },
     'demo data loaded',
   );
+}
+
+/** Creates the Flow unless one has its name, and publishes it once. */
+async function ensurePublishedFlow(db: Db, flow: DemoFlow) {
+  const flows = await listFlows(db);
+  const found = flows.find((row) => row.name === flow.name);
+  if (found?.active_version != null) {
+    return;
+  }
+
+  const id = found?.id ?? (await createFlow(db, flow)).id;
+  await publishFlow(db, id, 'demo');
+}
+
+/**
+ * Creates the Records not there yet, then applies the updates; answers
+ * how many Changes were recorded.
+ */
+async function applyDemoChanges(db: Db): Promise<number> {
+  let recorded = 0;
+  for (const change of demoRecords()) {
+    if (await findRecord(db, change.objectType, change.recordId)) {
+      continue;
+    }
+
+    const outcome = await applyRecordChange(db, { ...change, source: 'demo' });
+    recorded += outcome.changeId ? 1 : 0;
+  }
+  for (const change of demoUpdates()) {
+    const outcome = await applyRecordChange(db, { ...change, source: 'demo' });
+    recorded += outcome.changeId ? 1 : 0;
+  }
+
+  return recorded;
 }
 
 const products = [
@@ -121,10 +178,15 @@ function demoRecords(): RecordChangeInput[] {
 /** A few changes the demo Flows react to, so the outbox is not empty. */
 function demoUpdates(): RecordChangeInput[] {
   const shipped = [2, 3, 6, 7, 1, 4].map((n) =>
-    record('Shipment', `SHP-${1000 + n}`, {}, {
-      status: 'Shipped',
-      shippedAt: new Date(Date.UTC(2026, 11, 1, 9 + n)).toISOString(),
-    }),
+    record(
+      'Shipment',
+      `SHP-${1000 + n}`,
+      {},
+      {
+        status: 'Shipped',
+        shippedAt: new Date(Date.UTC(2026, 11, 1, 9 + n)).toISOString(),
+      },
+    ),
   );
   const cases = [2, 4].map((n) =>
     record('Case', `CASE-${3000 + n}`, {}, { status: 'In Progress' }),

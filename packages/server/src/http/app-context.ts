@@ -3,6 +3,7 @@
  * access settings.
  */
 import type { Logger } from 'pino';
+import type pg from 'pg';
 import type { Db } from '../db/database.js';
 import type { Principal } from '../services/principal.js';
 
@@ -20,6 +21,8 @@ export interface AccessSettings {
 
 export interface AppContext {
   db: Db;
+  /** The pool behind `db`; the conversation stream listens on it. */
+  pool?: pg.Pool;
   log: Logger;
   /** The principal of a bearer token, or null when it is not valid. */
   authenticateBearer(token: string): Promise<Principal | null>;
@@ -27,6 +30,8 @@ export interface AppContext {
   uiDir?: string;
   /** Largest request body in bytes. */
   bodyLimit: number;
+  /** Deepest object/array nesting a request may carry. Default 64. */
+  maxInputDepth?: number;
   /** Key sealing channel secrets; absent: secrets cannot be stored. */
   secretKey?: Buffer;
   access: AccessSettings;

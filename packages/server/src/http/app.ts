@@ -22,6 +22,8 @@ import { channelConfigRoutes } from '../routes/channel-config-routes.js';
 import { deliveryRoutes } from '../routes/delivery-routes.js';
 import { webhookRoutes } from '../routes/webhook-routes.js';
 import { connectorRoutes } from '../routes/connector-routes.js';
+import { conversationRoutes } from '../routes/conversation-routes.js';
+import { conversationStreamRoutes } from '../routes/conversation-stream-routes.js';
 import { customerRoutes } from '../routes/customer-routes.js';
 import { dryRunRoutes } from '../routes/dry-run-routes.js';
 import { flowRoutes } from '../routes/flow-routes.js';
@@ -35,9 +37,17 @@ import { rolloutRoutes } from '../routes/rollout-routes.js';
 import { sessionRoutes } from '../routes/session-routes.js';
 import { userRoutes } from '../routes/user-routes.js';
 import type { AppContext } from './app-context.js';
+
+/**
+ * Longest path parameter the router accepts; above the longest id a
+ * schema allows (record ids: 128), so every valid id is reachable.
+ */
+const MAX_PARAM_LENGTH = 256;
 import { installAuditTrail } from './audit-trail.js';
 import { installAuth } from './auth.js';
-import { installErrorHandler } from './error-handler.js';
+import { answerFrameworkError, installErrorHandler } from './error-handler.js';
+import { DEFAULT_MAX_INPUT_DEPTH } from './input-check.js';
+import { installInputGuard } from './input-guard.js';
 import { installRateLimits } from './rate-limits.js';
 import { installSecurityHeaders } from './security-headers.js';
 
@@ -47,6 +57,9 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     // pino's Logger is a FastifyBaseLogger; the generics disagree.
     loggerInstance: context.log as FastifyBaseLogger,
     bodyLimit: context.bodyLimit,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Bad URLs fail in the router, before the error handler exists.
+    frameworkErrors: answerFrameworkError,
     // Per-request lines would drown the pipeline's own info logs.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy:
@@ -57,6 +70,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app, context.maxInputDepth ?? DEFAULT_MAX_INPUT_DEPTH);
   await app.register(fastifyCookie);
   installSecurityHeaders(app);
   installAuth(app, context);
@@ -95,6 +109,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     customerPrivacyRoutes,
     channelConfigRoutes,
     deliveryRoutes,
+    conversationRoutes,
+    conversationStreamRoutes,
   ]) {
     await app.register(routes(context));
   }

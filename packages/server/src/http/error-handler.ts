@@ -3,7 +3,12 @@
  * status its code maps to. Schema failures name the fields at fault;
  * anything unexpected is logged and answered as HERALD_INTERNAL.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorCodes, HeraldError, type ErrorCode } from '../errors.js';
 
@@ -15,18 +20,7 @@ interface Issue {
 /** Installs the error and not-found handlers on `app`. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const herald = toHeraldError(error);
-    if (herald.code === 'HERALD_INTERNAL') {
-      request.log.error({ err: error }, 'request failed');
-    }
-
-    reply.status(herald.status).send({
-      error: {
-        code: herald.code,
-        message: herald.message,
-        details: herald.details,
-      },
-    });
+    answer(error, request, reply);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -37,6 +31,37 @@ export function installErrorHandler(app: FastifyInstance) {
         details: {},
       },
     });
+  });
+}
+
+/**
+ * Answers errors the router raises before any route or handler exists
+ * (a malformed URL encoding, say), for Fastify's `frameworkErrors`.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  answer(error, request, reply);
+}
+
+function answer(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const herald = toHeraldError(error);
+  if (herald.code === 'HERALD_INTERNAL') {
+    request.log.error({ err: error }, 'request failed');
+  }
+
+  reply.status(herald.status).send({
+    error: {
+      code: herald.code,
+      message: herald.message,
+      details: herald.details,
+    },
   });
 }
 
@@ -81,34 +106,44 @@ function fromValidation(
   }
 
   const first = issues[0];
-  const label = first.path || where;
-  return new HeraldError(
-    'HERALD_BAD_REQUEST',
-    `${where} ${label}: ${first.message}`,
-    { in: where, field: first.path || null, issues },
-  );
+  const label = first.path ? `${where} ${first.path}` : where;
+  return new HeraldError('HERALD_BAD_REQUEST', `${label}: ${first.message}`, {
+    in: where,
+    field: first.path || null,
+    issues,
+  });
 }
 
+/** Fastify's own error codes with the Herald code each answers as. */
+const knownFastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'HERALD_MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'HERALD_MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'HERALD_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'HERALD_BAD_REQUEST',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'HERALD_BAD_REQUEST',
+  FST_ERR_BAD_URL: 'HERALD_BAD_REQUEST',
+};
+
+/** Statuses other than 400 that keep their meaning under a Herald code. */
+const codeByStatus: Record<number, ErrorCode> = {
+  403: 'HERALD_FORBIDDEN',
+  404: 'HERALD_NOT_FOUND',
+  413: 'HERALD_BODY_TOO_LARGE',
+  429: 'HERALD_RATE_LIMITED',
+};
+
 function fromFastify(error: FastifyError): HeraldError {
-  const known: Record<string, ErrorCode> = {
-    FST_ERR_CTP_INVALID_JSON_BODY: 'HERALD_MALFORMED_JSON',
-    FST_ERR_CTP_EMPTY_JSON_BODY: 'HERALD_MALFORMED_JSON',
-    FST_ERR_CTP_BODY_TOO_LARGE: 'HERALD_BODY_TOO_LARGE',
-    FST_ERR_CTP_INVALID_MEDIA_TYPE: 'HERALD_BAD_REQUEST',
-    FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'HERALD_BAD_REQUEST',
-  };
-  const code = known[error.code];
+  const code = knownFastifyCodes[error.code];
   if (code) {
     return new HeraldError(code, error.message, {});
   }
   if (error instanceof SyntaxError || error.statusCode === 400) {
     return new HeraldError('HERALD_MALFORMED_JSON', error.message, {});
   }
-  if (error.statusCode === 413) {
-    return new HeraldError('HERALD_BODY_TOO_LARGE', error.message, {});
-  }
-  if (error.statusCode === 429) {
-    return new HeraldError('HERALD_RATE_LIMITED', error.message, {});
+
+  const byStatus = error.statusCode ? codeByStatus[error.statusCode] : null;
+  if (byStatus) {
+    return new HeraldError(byStatus, error.message, {});
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new HeraldError('HERALD_BAD_REQUEST', error.message, {});

@@ -11,10 +11,16 @@ import { sweepDeliveries } from '../services/delivery-recovery-service.js';
 import { sendDelivery } from '../services/delivery-service.js';
 import { evaluateStoredChange } from '../services/evaluation-service.js';
 import { sendKeywordReply } from '../services/inbound-message-service.js';
+import { playBotTurn } from '../services/conversation-bot.js';
+import { sendPilotReply } from '../services/pilot-reply-service.js';
 
 const changePayload = z.object({ changeId: z.string() });
 const deliveryPayload = z.object({ deliveryId: z.string() });
 const inboundPayload = z.object({ inboundMessageId: z.string() });
+const botPayload = z.object({
+  conversationId: z.string(),
+  messageId: z.string(),
+});
 
 /** The job key of the recurring recovery sweep. */
 export const SWEEP_JOB_KEY = 'sweep-deliveries';
@@ -24,14 +30,15 @@ export interface TaskContext {
   db: Db;
   channels: ChannelResolver;
   log: Logger;
-  workerId: string;
+  /** The worker's id, known once graphile-worker has made its pool. */
+  workerId: () => string;
   /** How often the sweep runs and how long a silent worker is alive. */
   heartbeatMs: number;
 }
 
 /** The tasks a Herald worker runs. */
 export function createTaskList(context: TaskContext): TaskList {
-  const { db, channels, log, workerId } = context;
+  const { db, channels, log } = context;
   const staleWorkerMs = context.heartbeatMs * 3;
 
   const evaluate: Task = async (payload, helpers) => {
@@ -43,6 +50,7 @@ export function createTaskList(context: TaskContext): TaskList {
   const deliver: Task = async (payload, helpers) => {
     const { deliveryId } = deliveryPayload.parse(payload);
     const jobLog = log.child({ jobId: helpers.job.id, deliveryId });
+    const workerId = context.workerId();
     await sendDelivery(
       { db, channels, log: jobLog, workerId, staleWorkerMs },
       deliveryId,
@@ -51,7 +59,13 @@ export function createTaskList(context: TaskContext): TaskList {
 
   const sweep: Task = async () => {
     try {
-      await sweepDeliveries({ db, channels, log, workerId, staleWorkerMs });
+      await sweepDeliveries({
+        db,
+        channels,
+        log,
+        workerId: context.workerId(),
+        staleWorkerMs,
+      });
     } finally {
       await scheduleSweep(db, context.heartbeatMs);
     }
@@ -62,19 +76,45 @@ export function createTaskList(context: TaskContext): TaskList {
     await sendKeywordReply({ db, channels, log }, inboundMessageId);
   };
 
+  const bot: Task = async (payload, helpers) => {
+    const { conversationId, messageId } = botPayload.parse(payload);
+    const jobLog = logOf(context, helpers.job.id).child({ conversationId });
+    await playBotTurn({ db, log: jobLog }, conversationId, messageId);
+  };
+
+  const pilotReply: Task = async (payload) => {
+    const { inboundMessageId } = inboundPayload.parse(payload);
+    await sendPilotReply(
+      { db, channels, log: logOf(context) },
+      inboundMessageId,
+    );
+  };
+
   return {
     'evaluate-change': evaluate,
     deliver,
     'sweep-deliveries': sweep,
     'keyword-reply': reply,
+    'conversation-bot': bot,
+    'pilot-reply': pilotReply,
   };
 }
 
 /** Queues the next recovery sweep `inMs` from now; one is ever pending. */
 export async function scheduleSweep(db: Db, inMs: number) {
-  await addJob(db, 'sweep-deliveries', {}, {
-    jobKey: SWEEP_JOB_KEY,
-    runAt: new Date(Date.now() + inMs),
-    maxAttempts: 1,
-  });
+  await addJob(
+    db,
+    'sweep-deliveries',
+    {},
+    {
+      jobKey: SWEEP_JOB_KEY,
+      runAt: new Date(Date.now() + inMs),
+      maxAttempts: 1,
+    },
+  );
+}
+
+/** The worker's logger (it carries the worker id), scoped to a job. */
+function logOf(context: TaskContext, jobId?: string) {
+  return jobId === undefined ? context.log : context.log.child({ jobId });
 }

@@ -5,18 +5,24 @@
  */
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Logger as GraphileLogger, run, type Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import {
+  Logger as GraphileLogger,
+  run,
+  type Runner,
+  type WorkerEvents,
+} from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { ChannelResolver } from '../channels/channel-adapter.js';
 import type { Db } from '../db/database.js';
 import { createTaskList, scheduleSweep } from './task-list.js';
 
+/** A running worker; `id` ends with graphile-worker's pool id. */
 export interface HeraldWorker {
   id: string;
   stop(): Promise<void>;
 }
-
 
 /** Starts a worker; resolves once it is taking jobs. */
 export async function startWorker(options: {
@@ -30,23 +36,33 @@ export async function startWorker(options: {
 }): Promise<HeraldWorker> {
   const heartbeatMs = options.heartbeatMs ?? 10_000;
   const { db, pool, log } = options;
-  const id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const workerLog = log.child({ workerId: id });
+  const identity = { id: `${os.hostname()}:${process.pid}:starting` };
+  const workerLog = log.child({});
+  const events: WorkerEvents = new EventEmitter();
+  // The pool id is what graphile-worker writes into `locked_by`; ending
+  // the worker's id with it lets the sweep tell whose jobs are orphaned.
+  // The pool exists before its first job runs, so tasks see the final id.
+  events.once('pool:create', ({ workerPool }) => {
+    identity.id = `${os.hostname()}:${process.pid}:${workerPool.id}`;
+    workerLog.setBindings({ workerId: identity.id });
+  });
   const runner: Runner = await run({
     pgPool: pool,
     concurrency: options.concurrency,
     noHandleSignals: true,
     pollInterval: 1000,
+    events,
     taskList: createTaskList({
       db,
       channels: options.channels,
       log: workerLog,
-      workerId: id,
+      workerId: () => identity.id,
       heartbeatMs,
     }),
     logger: graphileLogger(workerLog),
   });
 
+  const id = identity.id;
   await heartbeat(db, id);
   await scheduleSweep(db, heartbeatMs);
   const timer = setInterval(() => {
@@ -72,7 +88,12 @@ async function heartbeat(db: Db, id: string) {
   const now = new Date();
   await db
     .insertInto('workers')
-    .values({ id, hostname: os.hostname(), pid: process.pid, last_seen_at: now })
+    .values({
+      id,
+      hostname: os.hostname(),
+      pid: process.pid,
+      last_seen_at: now,
+    })
     .onConflict((conflict) =>
       conflict.column('id').doUpdateSet({ last_seen_at: now }),
     )

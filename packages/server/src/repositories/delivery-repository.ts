@@ -327,3 +327,50 @@ export async function cancelUnsentDeliveries(db: Db, flowId: string) {
 
   return ids;
 }
+
+/**
+ * Inserts the Delivery of a conversation message (one per message):
+ * fixed to the Conversation's channel, pending, with its text settled.
+ */
+export async function insertConversationDelivery(
+  db: Db,
+  delivery: {
+    conversationMessageId: string;
+    customerId: string;
+    channel: string;
+    templateId: string | null;
+    objectType: string | null;
+    recordId: string | null;
+    body: string;
+    urgent: boolean;
+  },
+) {
+  const row = await db
+    .insertInto('deliveries')
+    .values({
+      conversation_message_id: delivery.conversationMessageId,
+      customer_id: delivery.customerId,
+      template_id: delivery.templateId,
+      object_type: delivery.objectType,
+      record_id: delivery.recordId,
+      urgent: delivery.urgent,
+      channel_policy: JSON.stringify({
+        policy: 'fixed',
+        channel: delivery.channel,
+      }),
+      body: delivery.body,
+      status: 'pending',
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('delivery_events')
+    .values({
+      delivery_id: row.id,
+      status: 'pending',
+      reason: 'conversation message',
+    })
+    .execute();
+  return row.id;
+}

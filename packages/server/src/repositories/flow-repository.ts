@@ -4,6 +4,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { RuleSet } from '@herald/engine';
 import type { Db } from '../db/database.js';
+import { isUuid } from '../db/uuid.js';
 import type { FlowsTable, FlowVersionsTable } from '../db/schema.js';
 
 export type FlowRow = Selectable<FlowsTable>;
@@ -39,6 +40,10 @@ export async function listFlows(db: Db): Promise<FlowRow[]> {
 
 /** One Flow, optionally locked for update. */
 export async function findFlow(db: Db, id: string, lock = false) {
+  if (!isUuid(id)) {
+    return undefined;
+  }
+
   let query = db.selectFrom('flows').selectAll().where('id', '=', id);
   if (lock) {
     query = query.forUpdate();
@@ -93,6 +98,10 @@ export async function listVersions(db: Db, flowId: string) {
 
 /** One version of a Flow. */
 export async function findVersion(db: Db, flowId: string, version: number) {
+  if (!isUuid(flowId) || !isStoredInteger(version)) {
+    return undefined;
+  }
+
   return db
     .selectFrom('flow_versions')
     .selectAll()
@@ -158,5 +167,58 @@ export async function activeVersionsFor(
     .where('f.status', '=', 'active')
     .where('v.trigger_object_type', '=', objectType)
     .where(sql<boolean>`${kind} = any(v.trigger_change_kinds)`)
+    .execute();
+}
+
+/** Whether `value` fits the `integer` column a version is stored in. */
+function isStoredInteger(value: number) {
+  return Number.isInteger(value) && Math.abs(value) <= 2_147_483_647;
+}
+
+/**
+ * Like activeVersionsFor, but only which versions: the Rule sets
+ * themselves never change once published, so a caller may keep them.
+ */
+export async function activeVersionKeysFor(
+  db: Db,
+  objectType: string,
+  kind: string,
+) {
+  return db
+    .selectFrom('flow_versions as v')
+    .innerJoin('flows as f', (join) =>
+      join
+        .onRef('f.id', '=', 'v.flow_id')
+        .onRef('f.active_version', '=', 'v.version'),
+    )
+    .select(['v.flow_id', 'v.version'])
+    .where('f.status', '=', 'active')
+    .where('v.trigger_object_type', '=', objectType)
+    .where(sql<boolean>`${kind} = any(v.trigger_change_kinds)`)
+    .execute();
+}
+
+/** The Rule sets of the given versions of Flows. */
+export async function findRuleSets(
+  db: Db,
+  keys: { flow_id: string; version: number }[],
+) {
+  if (keys.length === 0) {
+    return [];
+  }
+
+  return db
+    .selectFrom('flow_versions')
+    .select(['flow_id', 'version', 'rule_set'])
+    .where((eb) =>
+      eb.or(
+        keys.map((key) =>
+          eb.and([
+            eb('flow_id', '=', key.flow_id),
+            eb('version', '=', key.version),
+          ]),
+        ),
+      ),
+    )
     .execute();
 }

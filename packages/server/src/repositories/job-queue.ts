@@ -10,7 +10,9 @@ export type TaskName =
   | 'evaluate-change'
   | 'deliver'
   | 'sweep-deliveries'
-  | 'keyword-reply';
+  | 'keyword-reply'
+  | 'conversation-bot'
+  | 'pilot-reply';
 
 /**
  * Adds a job. `jobKey` makes it unique while pending: adding the same key

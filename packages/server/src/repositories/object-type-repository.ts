@@ -2,6 +2,7 @@
  * Object types: their typed fields and the field naming the Customer.
  */
 import type { FieldDef, ObjectTypeDef } from '@herald/engine';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 /** Every object type, by name. */
@@ -25,6 +26,17 @@ export async function findObjectType(
     .where('name', '=', name)
     .executeTakeFirst();
   return row ? toObjectType(row) : undefined;
+}
+
+/**
+ * Holds, until the transaction ends, a lock on the name `name`, whether or
+ * not the type exists yet: `select … for update` locks no row that is
+ * missing, so two first definitions would otherwise both see none.
+ */
+export async function lockObjectTypeName(trx: Db, name: string) {
+  await sql`
+    select pg_advisory_xact_lock(hashtextextended(${`object-type:${name}`}, 0))
+  `.execute(trx);
 }
 
 /** Inserts or replaces an object type's definition. */

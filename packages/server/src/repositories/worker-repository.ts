@@ -50,7 +50,11 @@ export async function deliveriesWithOrphanedAttempts(
 }
 
 /** Deliveries left `unknown` since before `before`. */
-export async function staleUnknownDeliveries(db: Db, before: Date, limit: number) {
+export async function staleUnknownDeliveries(
+  db: Db,
+  before: Date,
+  limit: number,
+) {
   const rows = await db
     .selectFrom('deliveries')
     .select('id')
@@ -61,19 +65,38 @@ export async function staleUnknownDeliveries(db: Db, before: Date, limit: number
   return rows.map((row) => row.id);
 }
 
-/** Jobs locked longer than `staleMs`: their worker has likely died. */
-export async function staleLockedJobs(db: Db, staleMs: number) {
-  const result = await sql<{
-    task_identifier: string;
-    payload: Record<string, unknown>;
-    key: string | null;
-  }>`
-    select task_identifier, payload, key
-    from graphile_worker.jobs
-    where locked_at < now() - make_interval(secs => ${staleMs / 1000})
-      and key is not null
-      and task_identifier in ('deliver', 'evaluate-change')
-    limit 1000
+/**
+ * The graphile-worker pools holding job locks whose Herald worker was not
+ * seen within `staleMs`, with how many jobs each holds. A worker's id ends
+ * with its pool id (see jobs/worker.ts). Locks younger than `staleMs` are
+ * left alone: their worker may not have announced itself yet.
+ */
+export async function deadLockHolders(db: Db, staleMs: number) {
+  const result = await sql<{ locked_by: string; jobs: string }>`
+    select jobs.locked_by, count(*) as jobs
+    from graphile_worker.jobs as jobs
+    where jobs.locked_by is not null
+      and jobs.locked_at < now() - make_interval(secs => ${staleMs / 1000})
+      and not exists (
+        select 1 from workers
+        where workers.id like '%:' || jobs.locked_by
+          and workers.last_seen_at > now() - make_interval(secs => ${staleMs / 1000})
+      )
+    group by jobs.locked_by
   `.execute(db);
-  return result.rows;
+  return result.rows.map((row) => ({
+    lockedBy: row.locked_by,
+    jobs: Number(row.jobs),
+  }));
+}
+
+/** Gives the jobs (and queues) locked by `lockedBy` back to the queue. */
+export async function unlockJobsOf(db: Db, lockedBy: string[]) {
+  if (lockedBy.length === 0) {
+    return;
+  }
+
+  await sql`
+    select graphile_worker.force_unlock_workers(${lockedBy}::text[])
+  `.execute(db);
 }

@@ -6,6 +6,11 @@ import { z } from 'zod';
 import type { AppContext } from '../http/app-context.js';
 import { queryAudit } from '../services/audit-service.js';
 
+/** An ISO instant Postgres can compare with: it knows no year 0000. */
+const instant = z.iso
+  .datetime({ offset: true })
+  .refine((value) => !value.startsWith('0000'), 'a year from 0001');
+
 const auditQuery = z
   .object({
     action: z
@@ -16,8 +21,8 @@ const auditQuery = z
     actorId: z.string().max(64).optional(),
     subjectType: z.string().max(32).optional(),
     subjectId: z.string().max(128).optional(),
-    since: z.iso.datetime({ offset: true }).optional(),
-    until: z.iso.datetime({ offset: true }).optional(),
+    since: instant.optional(),
+    until: instant.optional(),
     before: z
       .string()
       .regex(/^\d{1,18}$/, 'an entry id')

@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { countRecordIds } from '../connectors/salesforce-cdc-event.js';
 import {
   cdcMappingInputSchema,
   entityNameSchema,
@@ -19,10 +20,13 @@ import {
   saveCdcMapping,
   SALESFORCE_CDC,
 } from '../services/connector-service.js';
-import { settle } from './batch-outcome.js';
+import { settle } from '../services/batch-outcome.js';
 
 /** Most events one request may carry. */
 const MAX_EVENTS = 1000;
+
+/** Most record ids all events of one request may name together. */
+const MAX_RECORD_IDS_PER_REQUEST = 5000;
 
 const eventsBody = z
   .record(z.string(), z.unknown())
@@ -58,7 +62,11 @@ export function connectorRoutes(context: AppContext): FastifyPluginAsyncZod {
         }
 
         return {
-          items: await settle(batch, (raw) => receiveCdcEvent(db, raw, log)),
+          items: await settle(
+            batch,
+            (raw) => receiveCdcEvent(db, raw, log),
+            request.log,
+          ),
         };
       },
     );
@@ -80,7 +88,11 @@ export function connectorRoutes(context: AppContext): FastifyPluginAsyncZod {
         }
 
         return {
-          items: await settle(batch, (raw) => previewCdcEvent(db, raw)),
+          items: await settle(
+            batch,
+            (raw) => previewCdcEvent(db, raw),
+            request.log,
+          ),
         };
       },
     );
@@ -164,6 +176,18 @@ function batchOf(body: Record<string, unknown>): unknown[] | undefined {
       'HERALD_CONNECTOR_MALFORMED_EVENT',
       `at most ${MAX_EVENTS} events per request`,
       { field: 'events', count: events.length },
+    );
+  }
+
+  const recordIds = events.reduce<number>(
+    (sum, event) => sum + countRecordIds(event),
+    0,
+  );
+  if (recordIds > MAX_RECORD_IDS_PER_REQUEST) {
+    throw new HeraldError(
+      'HERALD_CONNECTOR_MALFORMED_EVENT',
+      `at most ${MAX_RECORD_IDS_PER_REQUEST} record ids per request`,
+      { field: 'events', recordIds },
     );
   }
 

@@ -14,7 +14,7 @@ import {
   upsertCustomer,
 } from '../services/customer-service.js';
 import type { AppContext } from '../http/app-context.js';
-import { settle } from './batch-outcome.js';
+import { settle } from '../services/batch-outcome.js';
 
 const batchSchema = z
   .object({
@@ -62,8 +62,10 @@ export function customerRoutes(context: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await settle(request.body.items, ({ id, ...input }) =>
-          upsertCustomer(context.db, id, input),
+        items: await settle(
+          request.body.items,
+          ({ id, ...input }) => upsertCustomer(context.db, id, input),
+          request.log,
         ),
       }),
     );

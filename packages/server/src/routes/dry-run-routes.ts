@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../http/app-context.js';
 import { customerIdSchema } from '../services/customer-service.js';
 import { DryRunSession } from '../services/dry-run-service.js';
-import { settle } from './batch-outcome.js';
+import { settle } from '../services/batch-outcome.js';
 
 // NOTE: the same item shape as POST /api/records/batch (record-routes.ts).
 const dryRunItem = z
@@ -44,8 +44,10 @@ export function dryRunRoutes(context: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const session = new DryRunSession(context.db);
         return {
-          items: await settle(request.body.items, (item) =>
-            session.simulate(item),
+          items: await settle(
+            request.body.items,
+            (item) => session.simulate(item),
+            request.log,
           ),
         };
       },

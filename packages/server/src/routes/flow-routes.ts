@@ -19,6 +19,8 @@ import {
 import type { AppContext } from '../http/app-context.js';
 
 const flowParams = z.object({ id: z.string().min(1).max(64) });
+/** A version number; the column is a 32-bit integer. */
+const versionSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 const name = z.string().min(1).max(200);
 const description = z.string().max(2000).nullish();
 
@@ -140,9 +142,7 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['flows'],
           summary: 'A version with its graph and Rule set',
-          params: flowParams.extend({
-            version: z.coerce.number().int().min(1),
-          }),
+          params: flowParams.extend({ version: versionSchema }),
         },
       },
       async (request) =>

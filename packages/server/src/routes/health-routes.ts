@@ -1,10 +1,13 @@
 /**
  * GET /api/health: database reachability, migrations, workers seen in the
- * last 30 seconds and queued jobs. Needs no token.
+ * last 30 seconds, queued jobs, and stuck jobs: those locked by a worker
+ * not seen for 30 seconds (the sweep of a live worker frees them). Needs
+ * no token.
  */
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { countQueuedJobs } from '../repositories/job-queue.js';
+import { deadLockHolders } from '../repositories/worker-repository.js';
 import type { AppContext } from '../http/app-context.js';
 
 const WORKER_FRESH_MS = 30_000;
@@ -20,7 +23,10 @@ export function healthRoutes(context: AppContext): FastifyPluginAsyncZod {
       async (_request, reply) => {
         const database = await checkDatabase(context);
         const workers = database.ok ? await recentWorkers(context) : [];
-        const queuedJobs = database.ok ? await countQueuedJobs(context.db) : null;
+        const queuedJobs = database.ok
+          ? await countQueuedJobs(context.db)
+          : null;
+        const stuckJobs = database.ok ? await countStuckJobs(context) : null;
         const ok = database.ok;
         reply.status(ok ? 200 : 503);
         return {
@@ -30,6 +36,7 @@ export function healthRoutes(context: AppContext): FastifyPluginAsyncZod {
             running: workers.length,
             workers,
             queuedJobs,
+            stuckJobs,
           },
         };
       },
@@ -45,6 +52,11 @@ async function checkDatabase(context: AppContext) {
     context.log.warn({ err: error }, 'health check: database unreachable');
     return { ok: false as const, error: 'database unreachable' };
   }
+}
+
+async function countStuckJobs(context: AppContext) {
+  const holders = await deadLockHolders(context.db, WORKER_FRESH_MS);
+  return holders.reduce((sum, holder) => sum + holder.jobs, 0);
 }
 
 async function recentWorkers(context: AppContext) {

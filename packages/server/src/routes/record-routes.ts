@@ -8,7 +8,7 @@ import { findRecord } from '../repositories/record-repository.js';
 import { customerIdSchema } from '../services/customer-service.js';
 import { applyRecordChange } from '../services/record-service.js';
 import type { AppContext } from '../http/app-context.js';
-import { settle } from './batch-outcome.js';
+import { settle } from '../services/batch-outcome.js';
 
 const objectTypeName = z.string().min(1).max(64);
 const recordIdSchema = z
@@ -90,8 +90,10 @@ export function recordRoutes(context: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await settle(request.body.items, (item) =>
-          applyRecordChange(context.db, item),
+        items: await settle(
+          request.body.items,
+          (item) => applyRecordChange(context.db, item),
+          request.log,
         ),
       }),
     );

@@ -186,9 +186,7 @@ function flowEvent(
 }
 
 async function findFlowSafely(db: Db, id: string | undefined) {
-  const uuid =
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  return id && uuid.test(id) ? findFlow(db, id) : undefined;
+  return id ? findFlow(db, id) : undefined;
 }
 
 function consentOf(body: unknown) {

@@ -14,6 +14,7 @@ import type {
   CdcMapping,
   CdcMappingInput,
 } from '../connectors/salesforce-cdc-mapping.js';
+import { epochMillisToIso } from '../connectors/epoch-time.js';
 import {
   translateCdcEvent,
   type CdcTranslation,
@@ -28,6 +29,7 @@ import {
   type ConnectorMapping,
 } from '../repositories/connector-repository.js';
 import { findObjectType } from '../repositories/object-type-repository.js';
+import { settle } from './batch-outcome.js';
 import {
   applyRecordChange,
   type ChangeOutcome,
@@ -114,10 +116,12 @@ export async function receiveCdcEvent(
     };
   }
 
-  const records: CdcRecordOutcome[] = [];
-  for (const change of translation.changes) {
-    records.push(await applyOne(db, change));
-  }
+  const { changes } = translation;
+  const settled = await settle(changes, (change) => applyOne(db, change), log);
+  const records: CdcRecordOutcome[] = settled.map((outcome, index) => ({
+    recordId: changes[index].recordId,
+    ...outcome,
+  }));
 
   log.info(
     {
@@ -167,38 +171,22 @@ async function translateRaw(db: Db, raw: unknown) {
   return { event, translation: translateCdcEvent(event, mapping, type), type };
 }
 
-/** Applies one record's Change; a refusal becomes that record's answer. */
+/** Applies one record's Change; a delete seen twice changes nothing. */
 async function applyOne(
   db: Db,
   change: RecordChangeInput,
-): Promise<CdcRecordOutcome> {
+): Promise<ChangeOutcome> {
   try {
-    const outcome = await applyRecordChange(db, change);
-    return { recordId: change.recordId, ok: true, ...outcome };
+    return await applyRecordChange(db, change);
   } catch (error) {
-    if (!(error instanceof HeraldError)) {
+    // Salesforce delivers at least once: a delete seen twice is not an error.
+    const gone =
+      error instanceof HeraldError && error.code === 'HERALD_NOT_FOUND';
+    if (!change.delete || !gone) {
       throw error;
     }
-    // Salesforce delivers at least once: a delete seen twice is not an error.
-    if (change.delete && error.code === 'HERALD_NOT_FOUND') {
-      const unchanged = { changeId: null, kind: 'delete' as const };
-      return {
-        recordId: change.recordId,
-        ok: true,
-        ...unchanged,
-        changedFields: [],
-      };
-    }
 
-    return {
-      recordId: change.recordId,
-      ok: false,
-      error: {
-        code: error.code,
-        message: error.message,
-        details: error.details,
-      },
-    };
+    return { changeId: null, kind: 'delete', changedFields: [] };
   }
 }
 
@@ -211,7 +199,7 @@ async function recordEvent(db: Db, event: CdcEvent): Promise<string> {
     recordIds: header.recordIds,
     commitTimestamp:
       header.commitTimestamp !== undefined
-        ? new Date(header.commitTimestamp).toISOString()
+        ? (epochMillisToIso(header.commitTimestamp) ?? null)
         : null,
     replayId: event.replayId ?? null,
     header,

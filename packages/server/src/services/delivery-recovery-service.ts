@@ -1,18 +1,20 @@
 /**
- * The recovery sweep, run by every worker on a timer: it gives jobs held
- * by dead workers back to the queue, reconciles Attempts a dead worker
- * left open (asking the provider; never sending again), and fails
- * Deliveries whose outcome stayed unknown past the policy's bound.
+ * The recovery sweep, run by every worker every heartbeat (default 10 s,
+ * `HERALD_WORKER_HEARTBEAT_MS`): it gives jobs locked by workers silent
+ * for three heartbeats back to the queue at once (graphile-worker itself
+ * would wait 4 hours), reconciles Attempts a dead worker left open
+ * (asking the provider; never sending again), and fails Deliveries whose
+ * outcome stayed unknown past the policy's bound.
  */
-import { addJob, type TaskName } from '../repositories/job-queue.js';
 import {
   lockDelivery,
   setDeliveryStatus,
 } from '../repositories/delivery-repository.js';
 import {
+  deadLockHolders,
   deliveriesWithOrphanedAttempts,
-  staleLockedJobs,
   staleUnknownDeliveries,
+  unlockJobsOf,
 } from '../repositories/worker-repository.js';
 import { loadDeliveryPolicy } from './delivery-policy.js';
 import { sendDelivery, type DeliveryDeps } from './delivery-service.js';
@@ -31,12 +33,12 @@ export async function sweepDeliveries(
   deps: DeliveryDeps & { staleWorkerMs: number },
 ): Promise<SweepOutcome> {
   const { db, log } = deps;
-  const jobs = await staleLockedJobs(db, deps.staleWorkerMs);
-  for (const job of jobs) {
-    await addJob(db, job.task_identifier as TaskName, job.payload, {
-      jobKey: job.key!,
-    });
-  }
+  const holders = await deadLockHolders(db, deps.staleWorkerMs);
+  await unlockJobsOf(
+    db,
+    holders.map((holder) => holder.lockedBy),
+  );
+  const requeuedJobs = holders.reduce((sum, holder) => sum + holder.jobs, 0);
 
   const orphaned = await deliveriesWithOrphanedAttempts(
     db,
@@ -50,11 +52,11 @@ export async function sweepDeliveries(
 
   const failedUnknown = await failStaleUnknown(deps);
   const outcome = {
-    requeuedJobs: jobs.length,
+    requeuedJobs,
     reconciled: orphaned.length,
     failedUnknown,
   };
-  if (jobs.length + orphaned.length + failedUnknown > 0) {
+  if (requeuedJobs + orphaned.length + failedUnknown > 0) {
     log.info(outcome, 'delivery sweep recovered work');
   }
 

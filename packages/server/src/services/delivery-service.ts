@@ -38,7 +38,9 @@ import { toCustomerFact } from './customer-service.js';
 import { loadDeliveryPolicy } from './delivery-policy.js';
 import { decideRetry } from './delivery-retry-policy.js';
 import { chooseRoute } from './delivery-route.js';
+import { conversationRenderer } from './conversation-renderer.js';
 import { nextAllowedMoment } from './quiet-hours.js';
+import { recheckScheduled } from './wait-schedule-service.js';
 
 export { addressFor } from './delivery-route.js';
 
@@ -97,12 +99,14 @@ async function prepareSend(
   if (delivery.status === 'sending') {
     return resumeInterrupted(deps, db, delivery);
   }
-  if (delivery.status !== 'pending' && delivery.status !== 'deferred') {
+  const waiting = ['pending', 'deferred', 'scheduled'];
+  if (!waiting.includes(delivery.status)) {
     return { kind: 'done' };
   }
 
-  const flow = await findFlow(db, delivery.flow_id);
-  if (flow?.status !== 'active') {
+  // A conversation message's Delivery belongs to no Flow.
+  const flow = delivery.flow_id ? await findFlow(db, delivery.flow_id) : null;
+  if (delivery.flow_id && flow?.status !== 'active') {
     await setDeliveryStatus(
       db,
       deliveryId,
@@ -117,6 +121,12 @@ async function prepareSend(
   if (!customer) {
     await setDeliveryStatus(db, deliveryId, 'blocked', 'customer not found');
     return { kind: 'done' };
+  }
+  if (delivery.status === 'scheduled') {
+    const holds = await recheckScheduled(db, delivery, customer);
+    if (!holds) {
+      return { kind: 'done' };
+    }
   }
 
   return planSend(deps, db, delivery, customer);
@@ -139,7 +149,7 @@ async function planSend(
   }
 
   const renderer = await rendererFor(db, delivery, customer);
-  const rendered = renderer.ok ? await renderer.render(renderer.body) : renderer;
+  const rendered = renderer.ok ? await renderer.renderBody() : renderer;
   if (!rendered.ok) {
     await setDeliveryStatus(db, delivery.id, 'blocked', rendered.reason);
     return { kind: 'done' };
@@ -151,7 +161,9 @@ async function planSend(
     delivery,
     customer,
     policy,
-    forms: await findTemplateForms(db, delivery.template_id),
+    forms: delivery.template_id
+      ? await findTemplateForms(db, delivery.template_id)
+      : null,
     renderParameters: (parameters) => renderAll(renderer, parameters),
     now,
   });
@@ -394,24 +406,36 @@ function asChannelError(error: unknown): ChannelError {
   });
 }
 
-type Renderer =
-  | { ok: true; body: string; render(text: string): Promise<Rendered> }
+/** Renders a Delivery's body and its provider form's parameters. */
+export type Renderer =
+  | {
+      ok: true;
+      renderBody(): Promise<Rendered>;
+      render(text: string): Promise<Rendered>;
+    }
   | { ok: false; reason: string };
-type Rendered = { ok: true; text: string } | { ok: false; reason: string };
+/** A rendered text, or why it could not be rendered. */
+export type Rendered =
+  | { ok: true; text: string }
+  | { ok: false; reason: string };
 
 async function rendererFor(
   db: Db,
   delivery: DeliveryRow,
   customer: CustomerRow,
 ): Promise<Renderer> {
-  const version = await findVersion(db, delivery.flow_id, delivery.flow_version);
+  if (delivery.conversation_message_id || !delivery.flow_id) {
+    return conversationRenderer(db, delivery, customer);
+  }
+
+  const version = await findVersion(db, delivery.flow_id, delivery.flow_version!);
   const templates = (version?.templates ?? []) as TemplateDef[];
   const template = templates.find((item) => item.id === delivery.template_id);
   if (!template) {
     return { ok: false, reason: 'HERALD_TEMPLATE_UNKNOWN: not in the version' };
   }
 
-  const change = await findChange(db, delivery.change_id);
+  const change = await findChange(db, delivery.change_id!);
   const context = {
     record: change?.current ?? change?.prior ?? {},
     prior: change?.prior ?? null,
@@ -419,16 +443,13 @@ async function rendererFor(
     now: new Date().toISOString(),
   };
   const options = { locale: customer.locale, timeZone: customer.time_zone };
-  return {
-    ok: true,
-    body: template.body,
-    async render(text) {
-      const rendered = await renderTemplate(text, context, options);
-      return rendered.ok
-        ? { ok: true, text: rendered.text }
-        : { ok: false, reason: `${rendered.code}: ${rendered.message}` };
-    },
+  const render = async (text: string): Promise<Rendered> => {
+    const rendered = await renderTemplate(text, context, options);
+    return rendered.ok
+      ? { ok: true, text: rendered.text }
+      : { ok: false, reason: `${rendered.code}: ${rendered.message}` };
   };
+  return { ok: true, renderBody: () => render(template.body), render };
 }
 
 async function renderAll(renderer: Renderer, parameters: string[]) {

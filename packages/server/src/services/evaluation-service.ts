@@ -19,13 +19,17 @@ import {
   insertRun,
   setDeliveryStatus,
 } from '../repositories/delivery-repository.js';
-import { activeVersionsFor } from '../repositories/flow-repository.js';
 import { addJob } from '../repositories/job-queue.js';
 import {
   findChange,
   type ChangeRow,
 } from '../repositories/record-repository.js';
 import { toCustomerFact } from './customer-service.js';
+import { activeRuleSetsFor } from './rule-set-cache.js';
+import {
+  followRecordChange,
+  initialSchedule,
+} from './wait-schedule-service.js';
 
 /** What one evaluation of a stored Change did. */
 export interface EvaluationOutcome {
@@ -59,7 +63,10 @@ export async function evaluateStoredChange(
     ruleSets,
     evaluation,
     startedAt,
+    record: facts.record,
+    timeZone: customer.time_zone,
   });
+  await followRecordChange(db, change, customer, log);
   log.info(
     {
       runId: outcome.runId,
@@ -77,9 +84,8 @@ export async function evaluateFacts(
   facts: Facts,
 ): Promise<{ ruleSets: RuleSet[]; evaluation: Evaluation }> {
   const { objectType, kind } = facts.change;
-  const versions = await activeVersionsFor(db, objectType, kind);
   const index = buildTriggerIndex(
-    versions.map((version) => version.rule_set as RuleSet),
+    await activeRuleSetsFor(db, objectType, kind),
   );
   const ruleSets = index.select(facts.change);
   const evaluation = await evaluateChange(ruleSets, facts);
@@ -109,7 +115,13 @@ export function factsOf(
 async function recordOutcome(
   db: Db,
   change: ChangeRow,
-  result: { ruleSets: RuleSet[]; evaluation: Evaluation; startedAt: Date },
+  result: {
+    ruleSets: RuleSet[];
+    evaluation: Evaluation;
+    startedAt: Date;
+    record: Record<string, unknown>;
+    timeZone: string;
+  },
 ): Promise<EvaluationOutcome> {
   const { evaluation } = result;
   return db.transaction().execute(async (trx) => {
@@ -123,6 +135,12 @@ async function recordOutcome(
 
     const deliveryIds: string[] = [];
     for (const fired of evaluation.fired) {
+      const schedule = initialSchedule(
+        fired,
+        result.record,
+        result.timeZone,
+        result.startedAt,
+      );
       const id = await insertDelivery(trx, {
         changeId: change.id,
         flowId: fired.flowId,
@@ -135,17 +153,21 @@ async function recordOutcome(
         objectType: change.object_type,
         recordId: change.record_id,
         channelPolicy: fired.channelPolicy,
-        status: 'pending',
-        sendAt: result.startedAt,
+        status: schedule.status,
+        sendAt: schedule.sendAt,
       });
       if (!id) {
         continue;
       }
 
-      await setDeliveryStatus(trx, id, 'pending', `run ${runId}`);
-      await addJob(trx, 'deliver', { deliveryId: id }, {
-        jobKey: `delivery:${id}`,
-      });
+      const why = [`run ${runId}`, schedule.reason].filter(Boolean);
+      await setDeliveryStatus(trx, id, schedule.status, why.join('; '));
+      if (schedule.status === 'pending' || schedule.status === 'scheduled') {
+        await addJob(trx, 'deliver', { deliveryId: id }, {
+          jobKey: `delivery:${id}`,
+          runAt: schedule.sendAt,
+        });
+      }
       deliveryIds.push(id);
     }
 

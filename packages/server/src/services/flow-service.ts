@@ -204,8 +204,7 @@ export async function loadCatalog(db: Db): Promise<Catalog> {
 }
 
 async function requireFlow(db: Db, id: string, lock = false) {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const row = uuid.test(id) ? await findFlow(db, id, lock) : undefined;
+  const row = await findFlow(db, id, lock);
   if (!row) {
     throw new HeraldError('HERALD_FLOW_NOT_FOUND', `flow ${id} not found`, {
       flowId: id,
@@ -226,7 +225,11 @@ function templatesUsed(graph: FlowGraph, catalog: Catalog) {
 
 function toFlowView(
   row: FlowRow,
-  versions: { version: number; published_at: Date; published_by: string | null }[],
+  versions: {
+    version: number;
+    published_at: Date;
+    published_by: string | null;
+  }[],
 ) {
   return {
     id: row.id,

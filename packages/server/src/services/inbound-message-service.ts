@@ -21,6 +21,7 @@ import {
 } from '../repositories/inbound-message-repository.js';
 import { addJob } from '../repositories/job-queue.js';
 import { readKeyword, type KeywordAction } from './consent-keyword.js';
+import { fileInboundMessage } from './conversation-inbound.js';
 import { loadDeliveryPolicy } from './delivery-policy.js';
 
 /** Channels STOPALL opts out of. */
@@ -43,6 +44,8 @@ export interface InboundOutcome {
   customerId: string | null;
   keyword: string | null;
   consentChanged: boolean;
+  /** What the Conversation made of it; null when none was involved. */
+  conversation?: string | null;
 }
 
 /** Stores an inbound message and applies its keyword; safe to repeat. */
@@ -57,9 +60,9 @@ export async function receiveInbound(
       input.channel,
       input.from,
     );
-    if (customerId) {
-      await findCustomer(trx, customerId, true);
-    }
+    const customer = customerId
+      ? await findCustomer(trx, customerId, true)
+      : undefined;
 
     const keyword = readKeyword(input.body);
     const id = await insertInboundMessage(trx, {
@@ -83,12 +86,21 @@ export async function receiveInbound(
         maxAttempts: 3,
       });
     }
+    const conversation = customer
+      ? await fileInboundMessage(trx, customer, {
+          inboundMessageId: id,
+          channel: input.channel,
+          body: input.body,
+          keywordAction: keyword?.action ?? null,
+        })
+      : null;
 
     return {
       inboundMessageId: id,
       customerId,
       keyword: keyword?.keyword ?? null,
       consentChanged,
+      conversation: conversation?.kind ?? null,
     };
   });
   log.info(

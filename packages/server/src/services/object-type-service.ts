@@ -8,27 +8,50 @@ import type { Db } from '../db/database.js';
 import { HeraldError } from '../errors.js';
 import {
   findObjectType,
+  lockObjectTypeName,
   saveObjectType,
 } from '../repositories/object-type-repository.js';
+import { isCurrencyCode } from './currency-code.js';
 
 /** Defines `input.name`, or merges `input`'s fields into the stored one. */
 export async function defineObjectType(
   db: Db,
   input: ObjectTypeDef,
 ): Promise<ObjectTypeDef> {
+  checkFields(input);
+
   return db.transaction().execute(async (trx) => {
-    await trx
-      .selectFrom('object_types')
-      .select('name')
-      .where('name', '=', input.name)
-      .forUpdate()
-      .execute();
+    await lockObjectTypeName(trx, input.name);
     const existing = await findObjectType(trx, input.name);
     const merged = existing ? mergeObjectType(existing, input) : input;
 
     await saveObjectType(trx, merged);
     return merged;
   });
+}
+
+/** Refuses a field named twice and a currency that is not ISO 4217. */
+function checkFields(input: ObjectTypeDef) {
+  const seen = new Set<string>();
+  for (const [index, field] of input.fields.entries()) {
+    if (seen.has(field.name)) {
+      throw new HeraldError(
+        'HERALD_BAD_REQUEST',
+        `${input.name} names the field ${field.name} twice`,
+        { field: `fields.${index}.name`, name: field.name },
+      );
+    }
+    if (field.currency !== undefined && !isCurrencyCode(field.currency)) {
+      throw new HeraldError(
+        'HERALD_BAD_REQUEST',
+        `${input.name}.${field.name}: ${field.currency} is not an ISO 4217 ` +
+          'currency code',
+        { field: `fields.${index}.currency`, currency: field.currency },
+      );
+    }
+
+    seen.add(field.name);
+  }
 }
 
 /** Merges `update` into `existing`; refuses a field changing its type. */

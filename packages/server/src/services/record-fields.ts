@@ -5,6 +5,15 @@
  */
 import type { FieldDef, ObjectTypeDef } from '@herald/engine';
 import { HeraldError } from '../errors.js';
+import { isCalendarDate, isTimeOfDay } from './calendar-time.js';
+import { isCurrencyCode } from './currency-code.js';
+
+/** A number as text: decimal notation only, never hex, octal or binary. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** An ISO 8601 date-time with a zone, its parts captured. */
+const ISO_DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))$/;
 
 /** Returns the normalised fields, or throws naming every field at fault. */
 export function normaliseRecordFields(
@@ -76,16 +85,19 @@ function normaliseValue(def: FieldDef, value: unknown): Normalised {
   }
 }
 
+/** A finite number, or decimal text of one; -0 becomes 0. */
 function normaliseNumber(value: unknown): Normalised {
-  const number = typeof value === 'string' ? Number(value) : value;
+  if (typeof value === 'string' && !DECIMAL.test(value.trim())) {
+    return { error: 'expected a number in decimal notation' };
+  }
+
+  const number = typeof value === 'string' ? Number(value.trim()) : value;
   if (typeof number !== 'number' || !Number.isFinite(number)) {
     return { error: 'expected a number' };
   }
-  if (typeof value === 'string' && value.trim() === '') {
-    return { error: 'expected a number' };
-  }
 
-  return { value: number };
+  // -0 is stored as 0; kept, it would differ from the stored 0 each time.
+  return { value: number === 0 ? 0 : number };
 }
 
 function normaliseMoney(def: FieldDef, value: unknown): Normalised {
@@ -108,13 +120,18 @@ function normaliseMoney(def: FieldDef, value: unknown): Normalised {
     keys.every((key) => key === 'amount' || key === 'currency') &&
     typeof money.amount === 'number' &&
     Number.isFinite(money.amount) &&
-    typeof money.currency === 'string' &&
-    /^[A-Z]{3}$/.test(money.currency);
+    typeof money.currency === 'string';
   if (!wellFormed) {
     return { error: 'expected an amount or { amount, currency }' };
   }
+  if (!isCurrencyCode(money.currency as string)) {
+    return { error: 'expected an ISO 4217 currency code' };
+  }
 
-  return { value: { amount: money.amount, currency: money.currency } };
+  const amount = money.amount as number;
+  return {
+    value: { amount: amount === 0 ? 0 : amount, currency: money.currency },
+  };
 }
 
 function normaliseDate(value: unknown): Normalised {
@@ -124,8 +141,7 @@ function normaliseDate(value: unknown): Normalised {
     return { error: 'expected a date as YYYY-MM-DD' };
   }
 
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.getUTCDate() !== +match[3]) {
+  if (!isCalendarDate(+match[1], +match[2], +match[3])) {
     return { error: 'expected a real calendar date' };
   }
 
@@ -133,15 +149,19 @@ function normaliseDate(value: unknown): Normalised {
 }
 
 function normaliseDatetime(value: unknown): Normalised {
-  const iso =
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-  if (!iso || !iso.test(value as string)) {
+  const match = typeof value === 'string' && ISO_DATETIME.exec(value);
+  if (!match) {
     return { error: 'expected an ISO 8601 date-time with a zone' };
   }
 
+  const [, year, month, day, hour, minute, second] = match;
+  const [offsetHours, offsetMinutes] = [match[9], match[10]];
+  const real =
+    isCalendarDate(+year, +month, +day) &&
+    isTimeOfDay(+hour, +minute, +(second ?? 0)) &&
+    isTimeOfDay(+(offsetHours ?? 0), +(offsetMinutes ?? 0), 0);
   const date = new Date(value as string);
-  if (Number.isNaN(date.getTime())) {
+  if (!real || Number.isNaN(date.getTime())) {
     return { error: 'expected a real date-time' };
   }
 

@@ -7,6 +7,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/database.js';
+import { isUuid } from '../db/uuid.js';
 import { HeraldError } from '../errors.js';
 import type { Role } from '../http/access-policy.js';
 import {
@@ -139,13 +140,6 @@ export async function revokeToken(db: Db, id: string, actor: Actor) {
 /** SHA-256 of a secret, as hex. */
 export function sha256(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
-}
-
-/** Whether `id` is a UUID, so lookups never hand Postgres bad input. */
-export function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
-    id,
-  );
 }
 
 function toTokenView(row: ApiTokenRow) {

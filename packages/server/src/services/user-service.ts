@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
+import { isUuid } from '../db/uuid.js';
 import { HeraldError } from '../errors.js';
 import { userRoles } from '../http/access-policy.js';
 import { deleteUserSessions } from '../repositories/session-repository.js';
@@ -18,7 +19,6 @@ import {
 import { recordAudit } from './audit-service.js';
 import { hashPassword } from './password-hasher.js';
 import { systemActor, type Actor } from './principal.js';
-import { isUuid } from './token-service.js';
 
 /** A password: long enough to resist guessing, short enough to hash. */
 export const passwordSchema = z.string().min(12).max(256);

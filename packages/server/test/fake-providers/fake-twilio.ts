@@ -27,6 +27,9 @@ export interface TwilioMessage {
   from: string | null;
   body: string;
   statusCallback: string | null;
+  /** The Delivery and Attempt the status callback URL names. */
+  deliveryId: string | null;
+  attemptId: string | null;
   dateCreated: Date;
 }
 
@@ -40,6 +43,13 @@ export interface FakeTwilio {
   /** Requests refused for not matching the OpenAPI description. */
   invalid: { path: string; errors: string[] }[];
   sendRequests: number;
+  /**
+   * When set, every accepted message gets this status callback after
+   * `delayMs`, as Twilio would send it; `callbacksPending` counts those
+   * not yet answered.
+   */
+  autoStatus: { status: string; delayMs: number } | null;
+  callbacksPending: number;
   /** Posts a signed status callback for an accepted message. */
   sendStatus(sid: string, status: string, extra?: Record<string, string>): Promise<number>;
   close(): Promise<void>;
@@ -54,6 +64,8 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     accepted: [] as TwilioMessage[],
     invalid: [] as { path: string; errors: string[] }[],
     sendRequests: 0,
+    autoStatus: null as { status: string; delayMs: number } | null,
+    callbacksPending: 0,
   };
 
   const server = await startFakeServer(async (request) => {
@@ -81,10 +93,29 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     if (fake.latencyMs > 0) {
       await delay(fake.latencyMs);
     }
-    return answerSend(fake, form);
+    const answer = answerSend(fake, form);
+    if (answer.status === 201 && fake.autoStatus) {
+      scheduleStatus(answer.body as { sid: string }, fake.autoStatus);
+    }
+    return answer;
   });
 
-  return Object.assign(fake, {
+  const scheduleStatus = (
+    message: { sid: string },
+    auto: { status: string; delayMs: number },
+  ) => {
+    fake.callbacksPending += 1;
+    setTimeout(() => {
+      running
+        .sendStatus(message.sid, auto.status)
+        .catch(() => 0)
+        .finally(() => {
+          fake.callbacksPending -= 1;
+        });
+    }, auto.delayMs);
+  };
+
+  const running = Object.assign(fake, {
     url: server.url,
     close: server.close,
     async sendStatus(sid: string, status: string, extra = {}) {
@@ -117,9 +148,11 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
         },
         body: new URLSearchParams(params).toString(),
       });
+      await response.arrayBuffer();
       return response.status;
     },
   });
+  return running;
 }
 
 function authErrors(request: RawRequest) {
@@ -164,12 +197,21 @@ function answerSend(
         from: form.From ?? null,
         body: form.Body ?? '',
         statusCallback: form.StatusCallback ?? null,
+        ...callbackIds(form.StatusCallback),
         dateCreated: new Date(),
       };
       fake.accepted.push(message);
       return { status: 201, body: resource(message, 'queued') };
     }
   }
+}
+
+function callbackIds(url: string | undefined) {
+  const query = url ? new URL(url).searchParams : new URLSearchParams();
+  return {
+    deliveryId: query.get('deliveryId'),
+    attemptId: query.get('attemptId'),
+  };
 }
 
 function listMessages(

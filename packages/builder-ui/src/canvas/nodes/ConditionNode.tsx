@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { StepNode } from '../step-node';
+import { AddStepButton } from './AddStepButton';
 import { StepNodeFrame } from './StepNodeFrame';
 
 /**
@@ -31,6 +32,14 @@ export function ConditionNode({ data, selected }: NodeProps<StepNode>) {
         className="handle handle--false"
         style={{ left: '75%' }}
         title="false"
+      />
+      <AddStepButton
+        output={{ source: data.step.id, sourceHandle: 'true' }}
+        left="25%"
+      />
+      <AddStepButton
+        output={{ source: data.step.id, sourceHandle: 'false' }}
+        left="75%"
       />
     </StepNodeFrame>
   );

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Step } from '@herald/engine';
 import { describeStep } from '../../steps/describe-step';
-import { useCanvasContext } from '../canvas-context';
+import { useCanvasContext, type SimulationMarks } from '../canvas-context';
 import { StepIcon } from './StepIcon';
 
 /** Props of {@link StepNodeFrame}. */
@@ -24,7 +24,8 @@ export function StepNodeFrame({
   selected,
   children,
 }: StepNodeFrameProps) {
-  const { stepContext, problemsByStep } = useCanvasContext();
+  const { stepContext, problemsByStep, simulation } = useCanvasContext();
+  const simulated = simulationMark(step.id, simulation);
   const description = describeStep(step, stepContext);
   const problems = problemsByStep.get(step.id) ?? [];
   const classNames = [
@@ -32,6 +33,7 @@ export function StepNodeFrame({
     `step-node--${step.type}`,
     selected ? 'step-node--selected' : '',
     problems.length > 0 ? 'step-node--problem' : '',
+    simulated ? `step-node--${simulated}` : '',
   ];
 
   return (
@@ -40,6 +42,7 @@ export function StepNodeFrame({
       data-testid={`step-${step.type}`}
       data-step-id={step.id}
       data-problem={problems.length > 0 ? 'true' : undefined}
+      data-simulated={simulated ?? undefined}
     >
       <div className="step-node__kind">
         <StepIcon type={step.type} />
@@ -66,4 +69,21 @@ export function StepNodeFrame({
       {children}
     </div>
   );
+}
+
+// A simulated Change either went through the Step, was stopped by it, or
+// never reached it.
+function simulationMark(
+  stepId: string,
+  marks: SimulationMarks | undefined,
+): 'taken' | 'failed' | 'skipped' | null {
+  if (!marks) {
+    return null;
+  }
+
+  if (marks.failed.has(stepId)) {
+    return 'failed';
+  }
+
+  return marks.taken.has(stepId) ? 'taken' : 'skipped';
 }

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { NEXT_HANDLE } from '../graph-to-canvas';
 import type { StepNode } from '../step-node';
+import { AddStepButton } from './AddStepButton';
 import { StepNodeFrame } from './StepNodeFrame';
 
 /** A Template Step: the library Template the next Channels send. */
@@ -9,6 +10,7 @@ export function TemplateNode({ data, selected }: NodeProps<StepNode>) {
     <StepNodeFrame step={data.step} kind="Template" selected={selected}>
       <Handle type="target" position={Position.Top} />
       <Handle type="source" position={Position.Bottom} id={NEXT_HANDLE} />
+      <AddStepButton output={{ source: data.step.id, sourceHandle: 'next' }} />
     </StepNodeFrame>
   );
 }

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'react';
+import { ErrorNotice } from '../app/ErrorNotice';
+import type { ConsoleApi } from './console-api';
+import type {
+  ChannelState,
+  MessageInput,
+  QuickPhrase,
+  TemplateChoice,
+} from './console-types';
+
+/** Props of {@link Composer}. */
+export interface ComposerProps {
+  api: ConsoleApi;
+  customerId: string;
+  channel: ChannelState | undefined;
+  objectType: string | null;
+  recordId: string | null;
+  onSend: (input: MessageInput) => Promise<void>;
+}
+
+/**
+ * Writes a message: free text with quick phrases where the channel
+ * allows it, or a Template from the library (rendered for this Customer
+ * and Record). Outside a 24-hour window only approved Templates are
+ * offered, and the text box says why it is closed.
+ */
+export function Composer(props: ComposerProps) {
+  const { api, channel } = props;
+  const [text, setText] = useState('');
+  const [templateId, setTemplateId] = useState('');
+  const [templates, setTemplates] = useState<TemplateChoice[]>([]);
+  const [phrases, setPhrases] = useState<QuickPhrase[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [sending, setSending] = useState(false);
+
+  useEffect(() => {
+    void api.quickPhrases().then(setPhrases, setError);
+  }, [api]);
+
+  useEffect(() => {
+    void api
+      .options({
+        customerId: props.customerId,
+        channel: channel?.channel,
+        objectType: props.objectType ?? undefined,
+        recordId: props.recordId ?? undefined,
+      })
+      .then((options) => setTemplates(options.templates), setError);
+  }, [
+    api,
+    props.customerId,
+    channel?.channel,
+    props.objectType,
+    props.recordId,
+  ]);
+
+  const freeText = channel?.freeText ?? false;
+  const chosen = templates.find((template) => template.id === templateId);
+  const canSend =
+    !sending &&
+    (templateId ? Boolean(chosen?.allowed) : freeText && text.trim() !== '');
+
+  const send = async () => {
+    setSending(true);
+    setError(null);
+    try {
+      await props.onSend(templateId ? { templateId } : { text });
+      setText('');
+      setTemplateId('');
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <div className="composer" data-testid="composer">
+      {!channel?.usable && (
+        <p className="notice notice--error">
+          This customer cannot be messaged on this channel (no address or no
+          opt-in).
+        </p>
+      )}
+      {channel?.usable && !freeText && (
+        <p className="notice" data-testid="window-closed">
+          The customer has not written in the last 24 hours: only approved
+          templates can be sent.
+        </p>
+      )}
+      <select
+        className="composer__templates"
+        value={templateId}
+        onChange={(event) => setTemplateId(event.target.value)}
+        data-testid="template-picker"
+        aria-label="Template"
+      >
+        <option value="">{freeText ? 'Free text' : 'Pick a template…'}</option>
+        {templates.map((template) => (
+          <option
+            key={template.id}
+            value={template.id}
+            disabled={!template.allowed}
+          >
+            {template.name}
+            {template.allowed ? '' : ' (not allowed now)'}
+          </option>
+        ))}
+      </select>
+      {chosen?.preview && (
+        <p className="composer__preview" data-testid="template-preview">
+          {chosen.preview}
+        </p>
+      )}
+      {!templateId && (
+        <>
+          <textarea
+            className="composer__text"
+            value={text}
+            disabled={!freeText}
+            onChange={(event) => setText(event.target.value)}
+            placeholder={
+              freeText ? 'Write a message' : 'Free text is not allowed now'
+            }
+            data-testid="composer-text"
+            rows={3}
+          />
+          <div className="composer__phrases" aria-label="Quick phrases">
+            {phrases.map((phrase) => (
+              <button
+                key={phrase.id}
+                type="button"
+                className="button button--small button--quiet"
+                disabled={!freeText}
+                title={phrase.body}
+                onClick={() =>
+                  setText(
+                    (current) =>
+                      `${current}${current ? ' ' : ''}${phrase.body}`,
+                  )
+                }
+                data-testid="quick-phrase"
+              >
+                {phrase.label}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      {error !== null && <ErrorNotice error={error} action="Sending failed" />}
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={!canSend}
+        onClick={send}
+        data-testid="composer-send"
+      >
+        Send
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Simulating the demo shipping Flow in a real browser: load a demo
+ * Shipment and its VIP Customer, edit the change by hand so the status
+ * becomes Shipped, and see the path taken on the canvas, each condition's
+ * result with the values it saw, and the message rendered for the
+ * Customer's channel — then a Gold Customer stopped by the Rollout.
+ * Nothing is sent: the page makes no write request at all.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startTestHerald,
+  type TestHerald,
+} from '../../packages/server/test/test-herald.js';
+import { ensureBuilderBuilt } from '../support/builder-dist.js';
+import {
+  ensureChromium,
+  launchChromium,
+  reportMissingChromium,
+} from '../support/chromium.js';
+import { repoRoot } from '../support/herald-process.js';
+
+const missing = ensureChromium();
+if (missing) {
+  reportMissingChromium(missing);
+}
+
+const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+
+describe.skipIf(missing !== null)('simulating a flow in the browser', () => {
+  let herald: TestHerald;
+  let browser: Browser;
+  let page: Page;
+  const writes: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuilderBuilt();
+    await fs.mkdir(screenshots, { recursive: true });
+    herald = await startTestHerald({ demo: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') {
+        problems.push(`${message.type()}: ${message.text()}`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    page.on('request', (request) => {
+      if (request.method() !== 'GET' && request.url().includes('/api/')) {
+        writes.push(`${request.method()} ${request.url()}`);
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await herald?.stop();
+  });
+
+  const stepState = (type: string) =>
+    page.getByTestId(`step-${type}`).getAttribute('data-simulated');
+
+  it('loads a demo shipment and its customer into the simulator', async () => {
+    await page.goto(`${herald.url}/#token=${herald.token}`);
+    await page
+      .getByTestId('flow-row')
+      .filter({ hasText: 'Shipping update for VIP customers' })
+      .getByRole('link')
+      .click();
+    await page.getByTestId('step-channel').waitFor();
+
+    await page.getByTestId('simulate-open').click();
+    await page.getByTestId('simulate-record-id').fill('SHP-1002');
+    await page.getByTestId('simulate-load').click();
+    await expect
+      .poll(() => page.getByTestId('simulate-customer').inputValue())
+      .toBe('cust-002');
+    expect(
+      await page.getByTestId('simulate-customer-summary').innerText(),
+    ).toContain('VIP');
+    expect(
+      await page.getByTestId('simulate-current-status').inputValue(),
+    ).toBe('Shipped');
+  });
+
+  it('shows the path taken, each condition and the rendered text', async () => {
+    await page.getByTestId('simulate-prior-status').selectOption('Packed');
+    await page.getByTestId('simulate-run').click();
+    await expect
+      .poll(() => page.getByTestId('simulate-summary').innerText())
+      .toContain('Would send on 1 of 1 path');
+
+    for (const type of ['trigger', 'condition', 'rollout', 'template']) {
+      expect(await stepState(type)).toBe('taken');
+    }
+    expect(await stepState('channel')).toBe('taken');
+    const leaves = page.getByTestId('simulate-leaf');
+    expect(await leaves.count()).toBeGreaterThanOrEqual(4);
+    const results = await leaves.evaluateAll((items) =>
+      items.map((item) => item.getAttribute('data-result')),
+    );
+    expect(results.every((result) => result === 'pass')).toBe(true);
+    const texts = await leaves.allInnerTexts();
+    expect(texts.join('\n')).toContain('record.status equal Shipped — saw Shipped');
+    expect(texts.join('\n')).toContain('customer.tier in VIP, Platinum — saw VIP');
+
+    const message = page.getByTestId('simulate-message-text').first();
+    expect(await message.innerText()).toBe(
+      'Hi Maya, your solar kit is on its way with DHL. Tracking number: ' +
+        '1Z48213074.',
+    );
+    expect(
+      await page.getByTestId('simulate-measure').first().innerText(),
+    ).toMatch(/\d+ characters/);
+    await page.screenshot({
+      path: path.join(screenshots, 'simulate-fired.png'),
+    });
+  });
+
+  it('marks the rollout that stops a Gold customer', async () => {
+    await page.getByTestId('simulate-customer').fill('cust-001');
+    await page.getByTestId('simulate-run').click();
+    await expect
+      .poll(() => page.getByTestId('simulate-summary').innerText())
+      .toContain('Would send nothing');
+    expect(await stepState('condition')).toBe('skipped');
+    expect(await stepState('rollout')).toBe('failed');
+    const rollout = page.locator(
+      '[data-testid="simulate-step"][data-outcome="fail"]',
+    );
+    expect(await rollout.innerText()).toContain('saw Gold');
+    expect(await page.getByTestId('simulate-message').count()).toBe(0);
+    await page.screenshot({
+      path: path.join(screenshots, 'simulate-stopped.png'),
+    });
+  });
+
+  it('asked the server for nothing but reads', () => {
+    expect(writes).toEqual([]);
+  });
+
+  it('logged no errors or warnings', () => {
+    expect(problems).toEqual([]);
+  });
+});
