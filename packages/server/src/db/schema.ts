@@ -100,6 +100,8 @@ export interface TemplatesTable {
   whatsapp_template: Json<WhatsappTemplateForm> | null;
   /** The Messenger message tag allowed outside the 24-hour window. */
   messenger_tag: string | null;
+  /** Bodies per locale; the Customer's locale picks one. */
+  variants: ColumnType<Record<string, string>, string | undefined, string>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
 }

@@ -9,6 +9,8 @@ export interface TemplateView {
   name: string;
   category: string | null;
   body: string;
+  /** Bodies per locale, e.g. `{ "de": "Hallo …" }`; empty when none. */
+  variants: Record<string, string>;
   updatedAt: Date;
 }
 
@@ -39,17 +41,29 @@ export async function findTemplates(db: Db, ids: string[]) {
 /** Inserts or replaces a Template. */
 export async function saveTemplate(
   db: Db,
-  template: { id: string; name: string; category: string | null; body: string },
+  template: {
+    id: string;
+    name: string;
+    category: string | null;
+    body: string;
+    /** Omitted: keep the stored variants. */
+    variants?: Record<string, string>;
+  },
 ): Promise<TemplateView> {
   const now = new Date();
+  const variants =
+    template.variants === undefined
+      ? undefined
+      : JSON.stringify(template.variants);
   const row = await db
     .insertInto('templates')
-    .values({ ...template, updated_at: now })
+    .values({ ...template, variants, updated_at: now })
     .onConflict((conflict) =>
       conflict.column('id').doUpdateSet({
         name: template.name,
         category: template.category,
         body: template.body,
+        ...(variants === undefined ? {} : { variants }),
         updated_at: now,
       }),
     )
@@ -63,6 +77,7 @@ function toView(row: {
   name: string;
   category: string | null;
   body: string;
+  variants: Record<string, string>;
   updated_at: Date;
 }): TemplateView {
   return {
@@ -70,6 +85,7 @@ function toView(row: {
     name: row.name,
     category: row.category,
     body: row.body,
+    variants: row.variants ?? {},
     updatedAt: row.updated_at,
   };
 }

@@ -23,6 +23,13 @@ const templateBody = z
     name: z.string().min(1).max(200),
     category: z.string().max(64).nullish(),
     body: z.string().min(1).max(10_000),
+    /** Bodies per locale (`de`, `pt-BR` …); omitted keeps the stored ones. */
+    variants: z
+      .record(
+        z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale'),
+        z.string().min(1).max(10_000),
+      )
+      .optional(),
   })
   .strict();
 
@@ -49,20 +56,31 @@ export function templateRoutes(context: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const problems = syntaxProblems(request.body.body);
-        if (problems.length > 0) {
-          throw new HeraldError(
-            'HERALD_TEMPLATE_INVALID',
-            problems[0].message,
-            { field: 'body', problems },
-          );
+        const { body, variants } = request.body;
+        const bodies = [
+          ['body', body],
+          ...Object.entries(variants ?? {}).map(([locale, text]) => [
+            `variants.${locale}`,
+            text,
+          ]),
+        ];
+        for (const [field, text] of bodies) {
+          const problems = syntaxProblems(text);
+          if (problems.length > 0) {
+            throw new HeraldError(
+              'HERALD_TEMPLATE_INVALID',
+              problems[0].message,
+              { field, problems },
+            );
+          }
         }
 
         return saveTemplate(context.db, {
           id: request.params.id,
           name: request.body.name,
           category: request.body.category ?? null,
-          body: request.body.body,
+          body,
+          variants,
         });
       },
     );

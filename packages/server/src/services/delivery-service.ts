@@ -8,7 +8,11 @@
  * as a new Attempt. An Attempt left open by a dead worker is reconciled
  * with the provider, never sent again.
  */
-import { renderTemplate, type TemplateDef } from '@herald/engine';
+import {
+  renderTemplate,
+  selectTemplateVariant,
+  type TemplateDef,
+} from '@herald/engine';
 import type { Logger } from 'pino';
 import type {
   ChannelResolver,
@@ -449,7 +453,8 @@ async function rendererFor(
       ? { ok: true, text: rendered.text }
       : { ok: false, reason: `${rendered.code}: ${rendered.message}` };
   };
-  return { ok: true, renderBody: () => render(template.body), render };
+  const { body } = selectTemplateVariant(template, customer.locale);
+  return { ok: true, renderBody: () => render(body), render };
 }
 
 async function renderAll(renderer: Renderer, parameters: string[]) {

@@ -199,7 +199,12 @@ export async function loadCatalog(db: Db): Promise<Catalog> {
   ]);
   return {
     objectTypes,
-    templates: templates.map(({ id, name, body }) => ({ id, name, body })),
+    templates: templates.map(({ id, name, body, variants }) => ({
+      id,
+      name,
+      body,
+      ...(Object.keys(variants).length > 0 ? { variants } : {}),
+    })),
   };
 }
 
