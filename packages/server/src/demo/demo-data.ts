@@ -26,6 +26,7 @@ import {
   type RecordChangeInput,
 } from '../services/record-service.js';
 import { demoObjectTypes, demoTemplates } from './demo-catalog.js';
+import { loadDemoConversations } from './demo-conversations.js';
 import {
   DEMO_CUSTOMER_COUNT,
   demoCustomerId,
@@ -64,6 +65,7 @@ export async function loadDemoData(db: Db, log: Logger): Promise<void> {
   for (const template of demoTemplates) {
     await saveTemplate(db, template);
   }
+  await loadDemoConversations(db);
   for (const flow of demoFlows) {
     await ensurePublishedFlow(db, flow);
   }
