@@ -87,38 +87,19 @@ export async function publishFlow(
   id: string,
   publishedBy: string | null,
 ): Promise<{ version: number; ruleSet: RuleSet }> {
-  const catalog = await loadCatalog(db);
-  return db.transaction().execute(async (trx) => {
-    const row = await requireFlow(trx, id, true);
-    const version = await nextVersion(trx, id);
-    const graph = row.draft as FlowGraph;
-    const compiled = compileFlow(graph, { flowId: id, version }, catalog);
-    if (!compiled.ok) {
-      throw new HeraldError(
-        'HERALD_FLOW_INVALID',
-        `the flow has ${compiled.problems.length} problem(s)`,
-        { problems: compiled.problems },
-      );
-    }
-
-    await insertVersion(trx, {
-      flowId: id,
-      version,
-      graph,
-      ruleSet: compiled.ruleSet,
-      templates: templatesUsed(graph, catalog),
-      publishedBy,
-    });
-    await updateFlow(trx, id, { status: 'active', activeVersion: version });
-    return { version, ruleSet: compiled.ruleSet };
+  const useDraft = async (_trx: Db, row: FlowRow) => ({
+    graph: row.draft as FlowGraph,
+    replaceDraft: false,
   });
+  return publishGraph(db, id, publishedBy, useDraft, { activate: true });
 }
 
 /**
  * Publishes a graph other than the draft, as the next version: `prepare`
  * sees the locked Flow row and answers the graph to publish and whether the
  * draft should become that graph too. Used by the business publish of
- * Rollout changes (rollout-publish-service.ts).
+ * Rollout changes (rollout-publish-service.ts). `activate` also makes an
+ * inactive Flow active again (default false).
  */
 export async function publishGraph(
   db: Db,
@@ -128,6 +109,7 @@ export async function publishGraph(
     trx: Db,
     row: FlowRow,
   ) => Promise<{ graph: FlowGraph; replaceDraft: boolean }>,
+  options: { activate?: boolean } = {},
 ): Promise<{ version: number; ruleSet: RuleSet }> {
   const catalog = await loadCatalog(db);
   return db.transaction().execute(async (trx) => {
@@ -154,6 +136,7 @@ export async function publishGraph(
     await updateFlow(trx, id, {
       activeVersion: version,
       draft: replaceDraft ? graph : undefined,
+      ...(options.activate ? { status: 'active' as const } : {}),
     });
     return { version, ruleSet: compiled.ruleSet };
   });
