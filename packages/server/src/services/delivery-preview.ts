@@ -18,12 +18,11 @@ import {
 import type { Db } from '../db/database.js';
 import {
   currentConsents,
-  type CurrentConsent,
   type CustomerRow,
 } from '../repositories/customer-repository.js';
 import { findVersion } from '../repositories/flow-repository.js';
 import { toCustomerFact } from './customer-service.js';
-import { addressFor } from './delivery-service.js';
+import { addressFor, consentFor } from './delivery-route.js';
 
 type FiredPath = Evaluation['fired'][number];
 
@@ -129,17 +128,4 @@ async function chooseRoute(
   }
 
   return { ok: false, reason: refusals.join('; ') || 'no channel in policy' };
-}
-
-function consentFor(consents: CurrentConsent[], channel: string) {
-  if (channel === 'webhook' || channel === 'sandbox') {
-    return 'opt_in';
-  }
-
-  const matching = consents.filter((consent) => consent.channel === channel);
-  if (matching.some((consent) => consent.status === 'opt_out')) {
-    return 'opt_out';
-  }
-
-  return matching.length > 0 ? 'opt_in' : undefined;
 }

@@ -211,7 +211,7 @@ function normalizeAddress(channel: string, raw: string, country: string | null) 
  * customer's device and need none. An opt-out from any sender wins.
  * Limitation: consent per sender is recorded but not yet told apart.
  */
-function consentFor(consents: CurrentConsent[], channel: string) {
+export function consentFor(consents: CurrentConsent[], channel: string) {
   if (channel === 'webhook' || channel === 'sandbox') {
     return 'opt_in';
   }
