@@ -41,7 +41,11 @@ async function shipmentChange(recordId: string, customerId: string) {
     method: 'PUT',
     body: {
       customerId,
-      fields: { status: 'Pending', carrier: 'UPS', trackingNumber: `T-${recordId}` },
+      fields: {
+        status: 'Pending',
+        carrier: 'UPS',
+        trackingNumber: `T-${recordId}`,
+      },
     },
   });
   const shipped = await herald.api(`/api/records/Shipment/${recordId}`, {
@@ -118,6 +122,8 @@ describe('from a record change to a delivered message', () => {
   });
 
   it('the second worker process took part', async () => {
-    await eventually(async () => /change evaluated/.test(secondWorker.output()));
+    await eventually(async () =>
+      /change evaluated/.test(secondWorker.output()),
+    );
   });
 });

@@ -13,10 +13,7 @@ import {
   shippingGraphWith,
   TEST_SECRET_KEY,
 } from '../../packages/server/test/channel-test-kit.js';
-import {
-  expectOk,
-  seedBasics,
-} from '../../packages/server/test/fixtures.js';
+import { expectOk, seedBasics } from '../../packages/server/test/fixtures.js';
 import {
   eventually,
   startTestHerald,
@@ -76,7 +73,10 @@ beforeAll(async () => {
       }),
     );
   }
-  await publishGraph(herald, shippingGraphWith({ policy: 'fixed', channel: 'sms' }));
+  await publishGraph(
+    herald,
+    shippingGraphWith({ policy: 'fixed', channel: 'sms' }),
+  );
 });
 
 afterAll(async () => {
@@ -95,19 +95,28 @@ async function shipAll() {
         objectType: 'Shipment',
         recordId: `KILL-${index}`,
         customerId: `kill-${index % CUSTOMERS}`,
-        fields: { status: 'Shipped', carrier: 'UPS', trackingNumber: `KT${index}` },
+        fields: {
+          status: 'Shipped',
+          carrier: 'UPS',
+          trackingNumber: `KT${index}`,
+        },
       };
     });
     await expectOk(herald.api('/api/records/batch', { body: { items } }));
   }
 }
 
-async function countBy(column: 'status' | 'outcome', table: 'deliveries' | 'attempts') {
+async function countBy(
+  column: 'status' | 'outcome',
+  table: 'deliveries' | 'attempts',
+) {
   const result = await sql<{ key: string; count: string }>`
     select ${sql.ref(column)} as key, count(*) as count
     from ${sql.table(table)} group by 1
   `.execute(herald.db);
-  return Object.fromEntries(result.rows.map((row) => [row.key, Number(row.count)]));
+  return Object.fromEntries(
+    result.rows.map((row) => [row.key, Number(row.count)]),
+  );
 }
 
 // Limitation: this test does not pass yet — under load the first worker
@@ -135,7 +144,9 @@ describe.skip('a worker killed in the middle of sending', () => {
       const unsettled =
         (counts.pending ?? 0) + (counts.sending ?? 0) + (counts.sent ?? 0);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      return total === DELIVERIES && unsettled === 0 && twilio.callbacksPending === 0
+      return total === DELIVERIES &&
+        unsettled === 0 &&
+        twilio.callbacksPending === 0
         ? counts
         : undefined;
     }, 90_000);

@@ -26,7 +26,10 @@ export interface HeraldProcess {
 export function spawnHerald(
   args: string[],
   env: Record<string, string | undefined>,
-  command = [process.execPath, path.join(repoRoot, 'packages/server/bin/herald.mjs')],
+  command = [
+    process.execPath,
+    path.join(repoRoot, 'packages/server/bin/herald.mjs'),
+  ],
 ): HeraldProcess {
   const [file, ...prefix] = command;
   const child = spawn(file, [...prefix, ...args], {

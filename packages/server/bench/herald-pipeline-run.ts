@@ -73,7 +73,10 @@ async function seed(herald: RunningHerald) {
   const graph = shippingGraph();
   graph.steps = graph.steps.map((step) =>
     step.id === 'send'
-      ? ({ ...step, data: { policy: 'fixed', channel: 'sandbox' } } as typeof step)
+      ? ({
+          ...step,
+          data: { policy: 'fixed', channel: 'sandbox' },
+        } as typeof step)
       : step,
   );
   const flow = await call(herald, 'POST', '/api/flows', {

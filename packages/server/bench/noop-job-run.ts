@@ -14,7 +14,11 @@ export async function measureNoopJobs(
   databaseUrl: string,
   options: BenchOptions,
 ): Promise<{ jobsPerSecond: number; seconds: number }> {
-  const pool = createPool(databaseUrl, pino({ level: 'silent' }), options.poolSize);
+  const pool = createPool(
+    databaseUrl,
+    pino({ level: 'silent' }),
+    options.poolSize,
+  );
   const db = createDb(pool);
   try {
     await sql`

@@ -17,7 +17,10 @@ function documentedRows() {
   for (const line of doc.split('\n')) {
     const match = /^\| `(HERALD_[A-Z_]+)` \|(.*)\|$/.exec(line);
     if (match) {
-      rows.set(match[1], match[2].split('|').map((cell) => cell.trim()));
+      rows.set(
+        match[1],
+        match[2].split('|').map((cell) => cell.trim()),
+      );
     }
   }
 
@@ -34,9 +37,12 @@ describe('docs/errors.md', () => {
     },
   );
 
-  it.each(Object.keys(flowProblemCodes))('documents flow problem %s', (code) => {
-    expect(rows.has(code)).toBe(true);
-  });
+  it.each(Object.keys(flowProblemCodes))(
+    'documents flow problem %s',
+    (code) => {
+      expect(rows.has(code)).toBe(true);
+    },
+  );
 
   it.each(Object.keys(deliveryReasonCodes))(
     'documents delivery reason %s',

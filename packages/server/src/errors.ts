@@ -142,4 +142,3 @@ export const deliveryReasonCodes = {
 } as const;
 
 export type DeliveryReasonCode = keyof typeof deliveryReasonCodes;
-

@@ -176,7 +176,9 @@ export async function addChannelCustomer(
   address: string,
 ) {
   const addressField =
-    channel === 'whatsapp' ? { whatsappId: address } : { messengerPsid: address };
+    channel === 'whatsapp'
+      ? { whatsappId: address }
+      : { messengerPsid: address };
   return expectOk(
     herald.api(`/api/customers/${id}`, {
       method: 'PUT',

@@ -19,7 +19,10 @@ import {
   TWILIO_AUTH_TOKEN,
   type FakeTwilio,
 } from './fake-providers/fake-twilio.js';
-import { OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from '../src/services/consent-keyword.js';
+import {
+  OPT_IN_KEYWORDS,
+  OPT_OUT_KEYWORDS,
+} from '../src/services/consent-keyword.js';
 
 let herald: TestHerald;
 let fake: FakeTwilio;
@@ -38,7 +41,10 @@ beforeAll(async () => {
       consent: [{ channel: 'sms', status: 'opt_in', source: 'web form' }],
     },
   });
-  await publishGraph(herald, shippingGraphWith({ policy: 'fixed', channel: 'sms' }));
+  await publishGraph(
+    herald,
+    shippingGraphWith({ policy: 'fixed', channel: 'sms' }),
+  );
 });
 
 afterAll(async () => {
@@ -56,7 +62,11 @@ async function inbound(from: string, body: string, sign = true) {
     To: '+14155550199',
     Body: body,
   };
-  const signature = twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, url, params);
+  const signature = twilio.getExpectedTwilioSignature(
+    TWILIO_AUTH_TOKEN,
+    url,
+    params,
+  );
   return fetch(url, {
     method: 'POST',
     headers: {
@@ -85,20 +95,27 @@ describe('consent keywords', () => {
       const mixed = `  ${word.toLowerCase()} `;
       expect((await inbound('+14155550111', mixed)).status).toBe(200);
       expect(await smsConsent('kw-1')).toBe('opt_out');
-      await eventually(async () => repliesTo('+14155550111').length === before + 1);
+      await eventually(
+        async () => repliesTo('+14155550111').length === before + 1,
+      );
 
       expect((await inbound('+14155550111', 'START')).status).toBe(200);
       expect(await smsConsent('kw-1')).toBe('opt_in');
-      await eventually(async () => repliesTo('+14155550111').length === before + 2);
+      await eventually(
+        async () => repliesTo('+14155550111').length === before + 2,
+      );
     },
   );
 
-  it.each(OPT_IN_KEYWORDS.map((word) => [word]))('%s opts back in', async (word) => {
-    await inbound('+14155550111', 'STOP');
-    expect(await smsConsent('kw-1')).toBe('opt_out');
-    await inbound('+14155550111', word.toLowerCase());
-    expect(await smsConsent('kw-1')).toBe('opt_in');
-  });
+  it.each(OPT_IN_KEYWORDS.map((word) => [word]))(
+    '%s opts back in',
+    async (word) => {
+      await inbound('+14155550111', 'STOP');
+      expect(await smsConsent('kw-1')).toBe('opt_out');
+      await inbound('+14155550111', word.toLowerCase());
+      expect(await smsConsent('kw-1')).toBe('opt_in');
+    },
+  );
 
   it('sends no second confirmation for a repeated STOP', async () => {
     await inbound('+14155550111', 'STOP');
@@ -116,7 +133,9 @@ describe('consent keywords', () => {
   it.each([['HELP'], ['info']])('%s answers the help text', async (word) => {
     const before = repliesTo('+14155550111').length;
     await inbound('+14155550111', word);
-    const reply = await eventually(async () => repliesTo('+14155550111')[before]);
+    const reply = await eventually(
+      async () => repliesTo('+14155550111')[before],
+    );
     expect(reply.body).toContain('Reply STOP');
   });
 

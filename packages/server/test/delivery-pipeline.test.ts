@@ -6,11 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { publishShippingFlow, seedBasics, shippingGraph } from './fixtures.js';
-import {
-  eventually,
-  startTestHerald,
-  type TestHerald,
-} from './test-herald.js';
+import { eventually, startTestHerald, type TestHerald } from './test-herald.js';
 
 let herald: TestHerald;
 let flowId: string;

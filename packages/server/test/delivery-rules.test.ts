@@ -70,7 +70,10 @@ function quietNow() {
 
 describe('quiet hours', () => {
   it('defers a Delivery to the end of quiet hours and deactivation cancels it', async () => {
-    const flowId = await start({ quietHours: quietNow() }, { policy: 'fixed', channel: 'sms' });
+    const flowId = await start(
+      { quietHours: quietNow() },
+      { policy: 'fixed', channel: 'sms' },
+    );
     await ship(herald!, 'Q-1');
     const deferred = await deliveryOf(herald!, 'Q-1', ['deferred']);
     expect(deferred.statusReason).toMatch(/^quiet hours in UTC until /);
@@ -113,7 +116,10 @@ describe('the WhatsApp 24-hour window', () => {
         whatsappTemplate: {
           name: 'shipping_update',
           language: 'en_US',
-          parameters: ['{{ customer.firstName }}', '{{ record.trackingNumber }}'],
+          parameters: [
+            '{{ customer.firstName }}',
+            '{{ record.trackingNumber }}',
+          ],
         },
       },
     });
@@ -166,6 +172,8 @@ describe('phone numbers', () => {
     await ship(herald!, 'P-2');
     const failed = await deliveryOf(herald!, 'P-2', ['failed']);
     expect(failed.statusReason).toBe('sms: HERALD_INVALID_ADDRESS');
-    expect(failed.timeline.filter((entry: any) => entry.kind === 'attempt')).toEqual([]);
+    expect(
+      failed.timeline.filter((entry: any) => entry.kind === 'attempt'),
+    ).toEqual([]);
   });
 });

@@ -51,7 +51,10 @@ beforeAll(async () => {
   }
   await publishGraph(
     herald,
-    shippingGraphWith({ policy: 'fallback', channels: ['messenger', 'webhook'] }),
+    shippingGraphWith({
+      policy: 'fallback',
+      channels: ['messenger', 'webhook'],
+    }),
   );
 });
 
@@ -76,7 +79,9 @@ describe('the 24-hour window', () => {
     await ship(herald, 'FB-NOTAG', SILENT.id);
     const done = await deliveryOf(herald, 'FB-NOTAG', ['sent']);
     expect(done.channel).toBe('webhook');
-    const sending = done.timeline.find((entry: any) => entry.status === 'sending');
+    const sending = done.timeline.find(
+      (entry: any) => entry.status === 'sending',
+    );
     expect(sending.details.passedOver).toEqual([
       { channel: 'messenger', code: 'HERALD_WINDOW_CLOSED' },
     ]);
@@ -100,13 +105,17 @@ describe('the 24-hour window', () => {
   });
 
   it('sends a standard UPDATE inside the window a signed inbound message opened', async () => {
-    expect(await fake.receive(TALKER.psid, 'Is my order on its way?')).toBe(200);
+    expect(await fake.receive(TALKER.psid, 'Is my order on its way?')).toBe(
+      200,
+    );
     const stored = await herald.db
       .selectFrom('inbound_messages')
       .selectAll()
       .where('customer_id', '=', TALKER.id)
       .execute();
-    expect(stored).toMatchObject([{ channel: 'messenger', body: 'Is my order on its way?' }]);
+    expect(stored).toMatchObject([
+      { channel: 'messenger', body: 'Is my order on its way?' },
+    ]);
 
     await ship(herald, 'FB-IN', TALKER.id);
     await deliveryOf(herald, 'FB-IN', ['sent']);
@@ -125,7 +134,9 @@ describe('Meta webhooks', () => {
 
     expect(await fake.sendDelivery([mid], { unsigned: true })).toBe(403);
     expect(await fake.sendDelivery([mid], { appSecret: 'wrong' })).toBe(403);
-    expect((await herald.api(`/api/deliveries/${sent.id}`)).body.status).toBe('sent');
+    expect((await herald.api(`/api/deliveries/${sent.id}`)).body.status).toBe(
+      'sent',
+    );
 
     expect(await fake.sendDelivery([mid])).toBe(200);
     const delivered = await deliveryOf(herald, 'FB-DLV', ['delivered']);
@@ -161,7 +172,9 @@ describe('errors by class', () => {
     fake.plan.next('server-error');
     await ship(herald, 'FB-5XX', TALKER.id);
     const done = await deliveryOf(herald, 'FB-5XX', ['sent']);
-    expect(attemptsOf(done).map((entry: any) => [entry.outcome, entry.errorClass])).toEqual([
+    expect(
+      attemptsOf(done).map((entry: any) => [entry.outcome, entry.errorClass]),
+    ).toEqual([
       ['failed', 'server'],
       ['accepted', null],
     ]);
@@ -172,8 +185,12 @@ describe('errors by class', () => {
     await ship(herald, 'FB-429', TALKER.id);
     const done = await deliveryOf(herald, 'FB-429', ['sent']);
     const [limited, accepted] = attemptsOf(done);
-    expect(limited).toMatchObject({ errorClass: 'rate_limited', errorCode: '4' });
-    const gap = new Date(accepted.at).getTime() - new Date(limited.finishedAt).getTime();
+    expect(limited).toMatchObject({
+      errorClass: 'rate_limited',
+      errorCode: '4',
+    });
+    const gap =
+      new Date(accepted.at).getTime() - new Date(limited.finishedAt).getTime();
     expect(gap).toBeGreaterThanOrEqual(900);
   });
 
@@ -182,7 +199,12 @@ describe('errors by class', () => {
     await ship(herald, 'FB-BAD', TALKER.id);
     const done = await deliveryOf(herald, 'FB-BAD', ['sent']);
     expect(attemptsOf(done)).toMatchObject([
-      { channel: 'messenger', outcome: 'failed', errorCode: '100', errorClass: 'invalid_address' },
+      {
+        channel: 'messenger',
+        outcome: 'failed',
+        errorCode: '100',
+        errorClass: 'invalid_address',
+      },
       { channel: 'webhook', outcome: 'accepted' },
     ]);
     expect(done.failedChannels).toEqual(['messenger']);

@@ -141,14 +141,17 @@ describe('PUT /api/records/:objectType/:recordId', () => {
       'HERALD_BAD_REQUEST',
       'fields',
     ],
-  ])('refuses %s with its code and field', async (_, body, status, code, field) => {
-    const before = await countChanges();
-    const response = await put('S-bad', body);
-    expect(response.status).toBe(status);
-    expect(response.body.error.code).toBe(code);
-    expect(response.body.error.details.field).toBe(field);
-    expect(await countChanges()).toBe(before);
-  });
+  ])(
+    'refuses %s with its code and field',
+    async (_, body, status, code, field) => {
+      const before = await countChanges();
+      const response = await put('S-bad', body);
+      expect(response.status).toBe(status);
+      expect(response.body.error.code).toBe(code);
+      expect(response.body.error.details.field).toBe(field);
+      expect(await countChanges()).toBe(before);
+    },
+  );
 
   it('refuses an unknown object type with 404', async () => {
     const response = await herald.api('/api/records/Spaceship/X-1', {
@@ -171,7 +174,10 @@ describe('PUT /api/records/:objectType/:recordId', () => {
   it('refuses an oversized body with 413', async () => {
     const response = await herald.api('/api/records/Shipment/S-9', {
       method: 'PUT',
-      body: { customerId: 'vip-1', fields: { trackingNumber: 'x'.repeat(6e6) } },
+      body: {
+        customerId: 'vip-1',
+        fields: { trackingNumber: 'x'.repeat(6e6) },
+      },
     });
     expect(response.status).toBe(413);
     expect(response.body.error.code).toBe('HERALD_BODY_TOO_LARGE');

@@ -80,7 +80,9 @@ describe('sending through Twilio', () => {
     const message = twilio.accepted.find((item) => item.body.includes('Vera'));
     expect(message).toMatchObject({ to: '+14155550100', from: '+14155550199' });
     expect(twilio.invalid).toEqual([]);
-    const attempt = sent.timeline.find((entry: any) => entry.kind === 'attempt');
+    const attempt = sent.timeline.find(
+      (entry: any) => entry.kind === 'attempt',
+    );
     expect(attempt).toMatchObject({
       channel: 'sms',
       outcome: 'accepted',
@@ -95,7 +97,9 @@ describe('sending through Twilio', () => {
   it('refuses a mis-signed status callback with 403 and changes nothing', async () => {
     await ship(herald, 'S-SIG');
     const sent = await deliveryOf(herald, 'S-SIG', ['sent']);
-    const attempt = sent.timeline.find((entry: any) => entry.kind === 'attempt');
+    const attempt = sent.timeline.find(
+      (entry: any) => entry.kind === 'attempt',
+    );
     const url =
       `${herald.url}/webhooks/twilio/status?deliveryId=${sent.id}` +
       `&attemptId=${attempt.attemptId}`;
@@ -123,14 +127,22 @@ describe('sending through Twilio', () => {
     twilio.plan.next('invalid-number');
     await ship(herald, 'S-BAD');
     const done = await deliveryOf(herald, 'S-BAD', ['sent']);
-    const attempts = done.timeline.filter((entry: any) => entry.kind === 'attempt');
+    const attempts = done.timeline.filter(
+      (entry: any) => entry.kind === 'attempt',
+    );
     expect(attempts).toMatchObject([
-      { channel: 'sms', outcome: 'failed', errorCode: '21211', errorClass: 'invalid_address' },
+      {
+        channel: 'sms',
+        outcome: 'failed',
+        errorCode: '21211',
+        errorClass: 'invalid_address',
+      },
       { channel: 'webhook', outcome: 'accepted' },
     ]);
     expect(done.failedChannels).toEqual(['sms']);
     const failover = done.timeline.find(
-      (entry: any) => entry.kind === 'status' && entry.reason?.includes('21211'),
+      (entry: any) =>
+        entry.kind === 'status' && entry.reason?.includes('21211'),
     );
     expect(failover.reason).toContain('HERALD_INVALID_ADDRESS on sms');
   });
@@ -139,8 +151,12 @@ describe('sending through Twilio', () => {
     twilio.plan.next('server-error');
     await ship(herald, 'S-5XX');
     const done = await deliveryOf(herald, 'S-5XX', ['sent']);
-    const attempts = done.timeline.filter((entry: any) => entry.kind === 'attempt');
-    expect(attempts.map((entry: any) => [entry.outcome, entry.errorClass])).toEqual([
+    const attempts = done.timeline.filter(
+      (entry: any) => entry.kind === 'attempt',
+    );
+    expect(
+      attempts.map((entry: any) => [entry.outcome, entry.errorClass]),
+    ).toEqual([
       ['failed', 'server'],
       ['accepted', null],
     ]);
@@ -151,10 +167,13 @@ describe('sending through Twilio', () => {
     twilio.plan.next('rate-limit');
     await ship(herald, 'S-429');
     const done = await deliveryOf(herald, 'S-429', ['sent']);
-    const attempts = done.timeline.filter((entry: any) => entry.kind === 'attempt');
+    const attempts = done.timeline.filter(
+      (entry: any) => entry.kind === 'attempt',
+    );
     expect(attempts[0]).toMatchObject({ errorClass: 'rate_limited' });
     const gap =
-      new Date(attempts[1].at).getTime() - new Date(attempts[0].finishedAt).getTime();
+      new Date(attempts[1].at).getTime() -
+      new Date(attempts[0].finishedAt).getTime();
     expect(gap).toBeGreaterThanOrEqual(900);
   });
 
@@ -162,8 +181,13 @@ describe('sending through Twilio', () => {
     twilio.plan.next('timeout');
     await ship(herald, 'S-TIME');
     const done = await deliveryOf(herald, 'S-TIME', ['sent']);
-    const attempts = done.timeline.filter((entry: any) => entry.kind === 'attempt');
-    expect(attempts.map((entry: any) => entry.errorClass)).toEqual(['timeout', null]);
+    const attempts = done.timeline.filter(
+      (entry: any) => entry.kind === 'attempt',
+    );
+    expect(attempts.map((entry: any) => entry.errorClass)).toEqual([
+      'timeout',
+      null,
+    ]);
     expect(twilio.invalid).toEqual([]);
   });
 
@@ -171,7 +195,9 @@ describe('sending through Twilio', () => {
     twilio.plan.next('server-error', 'server-error', 'server-error');
     await ship(herald, 'S-DOWN');
     const done = await deliveryOf(herald, 'S-DOWN', ['sent']);
-    const attempts = done.timeline.filter((entry: any) => entry.kind === 'attempt');
+    const attempts = done.timeline.filter(
+      (entry: any) => entry.kind === 'attempt',
+    );
     expect(attempts.map((entry: any) => entry.channel)).toEqual([
       'sms',
       'sms',

@@ -11,11 +11,7 @@ import {
   seedBasics,
   shippingTemplate,
 } from './fixtures.js';
-import {
-  eventually,
-  startTestHerald,
-  type TestHerald,
-} from './test-herald.js';
+import { eventually, startTestHerald, type TestHerald } from './test-herald.js';
 
 let herald: TestHerald;
 
@@ -41,7 +37,11 @@ afterAll(async () => {
   await herald?.stop();
 });
 
-async function bodySentTo(customerId: string, locale: string, recordId: string) {
+async function bodySentTo(
+  customerId: string,
+  locale: string,
+  recordId: string,
+) {
   await expectOk(
     herald.api(`/api/customers/${customerId}`, {
       method: 'PUT',

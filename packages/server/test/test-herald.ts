@@ -28,7 +28,10 @@ export interface TestHerald extends RunningHerald {
   url: string;
   token: string;
   /** fetch against the API with the admin token and JSON. */
-  api(path: string, init?: { method?: string; body?: unknown; token?: string | null }): Promise<{ status: number; body: any }>;
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; token?: string | null },
+  ): Promise<{ status: number; body: any }>;
 }
 
 /** Options for startTestHerald. */

@@ -7,11 +7,7 @@
 import type { FlowGraph } from '@herald/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk } from './fixtures.js';
-import {
-  eventually,
-  startTestHerald,
-  type TestHerald,
-} from './test-herald.js';
+import { eventually, startTestHerald, type TestHerald } from './test-herald.js';
 
 let herald: TestHerald;
 const DAY = 24 * 3600_000;
@@ -77,7 +73,10 @@ beforeAll(async () => {
   await expectOk(
     herald.api('/api/templates/reminder', {
       method: 'PUT',
-      body: { name: 'Reminder', body: 'See you tomorrow, {{ customer.firstName }}!' },
+      body: {
+        name: 'Reminder',
+        body: 'See you tomorrow, {{ customer.firstName }}!',
+      },
     }),
   );
   await expectOk(
@@ -92,9 +91,13 @@ beforeAll(async () => {
     }),
   );
   const flow = await expectOk(
-    herald.api('/api/flows', { body: { name: 'Reminder', graph: reminderGraph } }),
+    herald.api('/api/flows', {
+      body: { name: 'Reminder', graph: reminderGraph },
+    }),
   );
-  await expectOk(herald.api(`/api/flows/${flow.id}/publish`, { method: 'POST' }));
+  await expectOk(
+    herald.api(`/api/flows/${flow.id}/publish`, { method: 'POST' }),
+  );
 });
 
 afterAll(async () => {

@@ -63,7 +63,10 @@ beforeAll(async () => {
   });
   await publishGraph(
     herald,
-    shippingGraphWith({ policy: 'fallback', channels: ['whatsapp', 'webhook'] }),
+    shippingGraphWith({
+      policy: 'fallback',
+      channels: ['whatsapp', 'webhook'],
+    }),
   );
 });
 
@@ -129,7 +132,9 @@ describe('Meta webhooks', () => {
   it('moves a Delivery to failed with the provider error of a failed status', async () => {
     await ship(herald, 'WA-FAIL', SILENT.id);
     const sent = await deliveryOf(herald, 'WA-FAIL', ['sent']);
-    expect(await fake.sendStatus(attemptsOf(sent)[0].providerMessageId, 'failed')).toBe(200);
+    expect(
+      await fake.sendStatus(attemptsOf(sent)[0].providerMessageId, 'failed'),
+    ).toBe(200);
     const failed = await deliveryOf(herald, 'WA-FAIL', ['failed']);
     expect(failed.statusReason).toContain('HERALD_PROVIDER_FAILED: 131026');
   });
@@ -170,7 +175,9 @@ describe('consent keywords on WhatsApp', () => {
   it('STOP opts out of WhatsApp at once with one confirmation; nothing more goes there', async () => {
     expect(await fake.receive(QUITTER.number, '  Stop ')).toBe(200);
     const replies = await eventually(async () => {
-      const found = fake.accepted.filter((item) => item.waId === QUITTER.number);
+      const found = fake.accepted.filter(
+        (item) => item.waId === QUITTER.number,
+      );
       return found.length === 1 ? found : undefined;
     });
     expect(replies[0]).toMatchObject({ type: 'text' });
@@ -179,15 +186,21 @@ describe('consent keywords on WhatsApp', () => {
     await ship(herald, 'WA-STOP', QUITTER.id);
     const done = await deliveryOf(herald, 'WA-STOP', ['sent']);
     expect(done.channel).toBe('webhook');
-    const sending = done.timeline.find((entry: any) => entry.status === 'sending');
+    const sending = done.timeline.find(
+      (entry: any) => entry.status === 'sending',
+    );
     expect(sending.details.passedOver).toEqual([
       { channel: 'whatsapp', code: 'HERALD_CONSENT_OPTED_OUT' },
     ]);
-    expect(fake.accepted.filter((item) => item.waId === QUITTER.number)).toHaveLength(1);
+    expect(
+      fake.accepted.filter((item) => item.waId === QUITTER.number),
+    ).toHaveLength(1);
 
     expect(await fake.receive(QUITTER.number, 'START')).toBe(200);
-    await eventually(async () =>
-      fake.accepted.filter((item) => item.waId === QUITTER.number).length === 2,
+    await eventually(
+      async () =>
+        fake.accepted.filter((item) => item.waId === QUITTER.number).length ===
+        2,
     );
   });
 });
@@ -197,7 +210,9 @@ describe('errors by class', () => {
     fake.plan.next('server-error');
     await ship(herald, 'WA-5XX', SILENT.id);
     const done = await deliveryOf(herald, 'WA-5XX', ['sent']);
-    expect(attemptsOf(done).map((entry: any) => [entry.outcome, entry.errorClass])).toEqual([
+    expect(
+      attemptsOf(done).map((entry: any) => [entry.outcome, entry.errorClass]),
+    ).toEqual([
       ['failed', 'server'],
       ['accepted', null],
     ]);
@@ -209,8 +224,12 @@ describe('errors by class', () => {
     await ship(herald, 'WA-429', SILENT.id);
     const done = await deliveryOf(herald, 'WA-429', ['sent']);
     const [limited, accepted] = attemptsOf(done);
-    expect(limited).toMatchObject({ errorClass: 'rate_limited', errorCode: '130429' });
-    const gap = new Date(accepted.at).getTime() - new Date(limited.finishedAt).getTime();
+    expect(limited).toMatchObject({
+      errorClass: 'rate_limited',
+      errorCode: '130429',
+    });
+    const gap =
+      new Date(accepted.at).getTime() - new Date(limited.finishedAt).getTime();
     expect(gap).toBeGreaterThanOrEqual(900);
   });
 
@@ -219,7 +238,12 @@ describe('errors by class', () => {
     await ship(herald, 'WA-BAD', SILENT.id);
     const done = await deliveryOf(herald, 'WA-BAD', ['sent']);
     expect(attemptsOf(done)).toMatchObject([
-      { channel: 'whatsapp', outcome: 'failed', errorCode: '131026', errorClass: 'invalid_address' },
+      {
+        channel: 'whatsapp',
+        outcome: 'failed',
+        errorCode: '131026',
+        errorClass: 'invalid_address',
+      },
       { channel: 'webhook', outcome: 'accepted' },
     ]);
     expect(done.failedChannels).toEqual(['whatsapp']);

@@ -27,7 +27,9 @@ export interface MessengerConfig {
 }
 
 /** The Messenger Send API adapter. */
-export function createMessengerChannel(config: MessengerConfig): ChannelAdapter {
+export function createMessengerChannel(
+  config: MessengerConfig,
+): ChannelAdapter {
   const base = config.baseUrl.replace(/\/$/, '');
   const url = `${base}/${config.apiVersion}/${config.pageId}/messages`;
 

@@ -37,7 +37,9 @@ export interface TwilioSmsConfig {
 }
 
 /** The Twilio SMS adapter. */
-export function createTwilioSmsChannel(config: TwilioSmsConfig): ChannelAdapter {
+export function createTwilioSmsChannel(
+  config: TwilioSmsConfig,
+): ChannelAdapter {
   const base = config.baseUrl.replace(/\/$/, '');
   const messagesUrl = `${base}/2010-04-01/Accounts/${config.accountSid}/Messages.json`;
   const auth = Buffer.from(`${config.accountSid}:${config.authToken}`).toString(
@@ -112,7 +114,10 @@ function formFor(config: TwilioSmsConfig, message: OutgoingMessage) {
     form.set('From', config.from);
   }
   if (config.publicUrl && message.attemptId && message.deliveryId) {
-    form.set('StatusCallback', twilioStatusCallbackUrl(config.publicUrl, message));
+    form.set(
+      'StatusCallback',
+      twilioStatusCallbackUrl(config.publicUrl, message),
+    );
   }
 
   return form;

@@ -63,11 +63,15 @@ export function createWebhookChannel(
         timeoutMs: config.timeoutMs,
       });
       if (answer.status >= 400) {
-        throw new ChannelError('rejected', `webhook answered ${answer.status}`, {
-          providerCode: String(answer.status),
-          httpStatus: answer.status,
-          response: answer.body,
-        });
+        throw new ChannelError(
+          'rejected',
+          `webhook answered ${answer.status}`,
+          {
+            providerCode: String(answer.status),
+            httpStatus: answer.status,
+            response: answer.body,
+          },
+        );
       }
 
       return {

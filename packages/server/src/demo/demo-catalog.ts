@@ -75,7 +75,13 @@ export const demoObjectTypes: ObjectTypeDef[] = [
       {
         name: 'status',
         type: 'picklist',
-        values: ['Booked', 'Confirmed', 'Rescheduled', 'Cancelled', 'Completed'],
+        values: [
+          'Booked',
+          'Confirmed',
+          'Rescheduled',
+          'Cancelled',
+          'Completed',
+        ],
       },
       {
         name: 'kind',

@@ -6,13 +6,43 @@
 import type { CustomerInput } from '../services/customer-service.js';
 
 const firstNames = [
-  'Ava', 'Liam', 'Maya', 'Noah', 'Zoe', 'Ethan', 'Lena', 'Omar', 'Iris',
-  'Jonas', 'Priya', 'Mateo', 'Chloe', 'Kenji', 'Sofia', 'Lucas', 'Amara',
-  'Felix', 'Nora', 'Diego',
+  'Ava',
+  'Liam',
+  'Maya',
+  'Noah',
+  'Zoe',
+  'Ethan',
+  'Lena',
+  'Omar',
+  'Iris',
+  'Jonas',
+  'Priya',
+  'Mateo',
+  'Chloe',
+  'Kenji',
+  'Sofia',
+  'Lucas',
+  'Amara',
+  'Felix',
+  'Nora',
+  'Diego',
 ];
 const lastNames = [
-  'Garcia', 'Smith', 'Okafor', 'Müller', 'Chen', 'Brown', 'Novak', 'Haddad',
-  'Rossi', 'Kowalski', 'Singh', 'Silva', 'Dubois', 'Tanaka', 'Larsen',
+  'Garcia',
+  'Smith',
+  'Okafor',
+  'Müller',
+  'Chen',
+  'Brown',
+  'Novak',
+  'Haddad',
+  'Rossi',
+  'Kowalski',
+  'Singh',
+  'Silva',
+  'Dubois',
+  'Tanaka',
+  'Larsen',
 ];
 
 /**
@@ -20,20 +50,55 @@ const lastNames = [
  * start of their (fictional) phone numbers.
  */
 const places = [
-  { region: 'Pacific', country: 'US', timeZone: 'America/Los_Angeles',
-    locale: 'en-US', prefix: '+14155550' },
-  { region: 'Mountain', country: 'US', timeZone: 'America/Denver',
-    locale: 'en-US', prefix: '+13035550' },
-  { region: 'Northeast', country: 'US', timeZone: 'America/New_York',
-    locale: 'en-US', prefix: '+12125550' },
-  { region: 'Ontario', country: 'CA', timeZone: 'America/Toronto',
-    locale: 'en-CA', prefix: '+14165550' },
-  { region: 'Bavaria', country: 'DE', timeZone: 'Europe/Berlin',
-    locale: 'de-DE', prefix: '+49895550' },
-  { region: 'London', country: 'GB', timeZone: 'Europe/London',
-    locale: 'en-GB', prefix: '+442079460' },
-  { region: 'New South Wales', country: 'AU', timeZone: 'Australia/Sydney',
-    locale: 'en-AU', prefix: '+61295550' },
+  {
+    region: 'Pacific',
+    country: 'US',
+    timeZone: 'America/Los_Angeles',
+    locale: 'en-US',
+    prefix: '+14155550',
+  },
+  {
+    region: 'Mountain',
+    country: 'US',
+    timeZone: 'America/Denver',
+    locale: 'en-US',
+    prefix: '+13035550',
+  },
+  {
+    region: 'Northeast',
+    country: 'US',
+    timeZone: 'America/New_York',
+    locale: 'en-US',
+    prefix: '+12125550',
+  },
+  {
+    region: 'Ontario',
+    country: 'CA',
+    timeZone: 'America/Toronto',
+    locale: 'en-CA',
+    prefix: '+14165550',
+  },
+  {
+    region: 'Bavaria',
+    country: 'DE',
+    timeZone: 'Europe/Berlin',
+    locale: 'de-DE',
+    prefix: '+49895550',
+  },
+  {
+    region: 'London',
+    country: 'GB',
+    timeZone: 'Europe/London',
+    locale: 'en-GB',
+    prefix: '+442079460',
+  },
+  {
+    region: 'New South Wales',
+    country: 'AU',
+    timeZone: 'Australia/Sydney',
+    locale: 'en-AU',
+    prefix: '+61295550',
+  },
 ];
 
 const tiers = ['Standard', 'Gold', 'VIP', 'Platinum'];

@@ -18,7 +18,11 @@ export async function findChannelConfig(db: Db, channel: string) {
 
 /** Every configured channel. */
 export async function listChannelConfigs(db: Db) {
-  return db.selectFrom('channel_configs').selectAll().orderBy('channel').execute();
+  return db
+    .selectFrom('channel_configs')
+    .selectAll()
+    .orderBy('channel')
+    .execute();
 }
 
 /** Inserts or replaces a channel's configuration. */

@@ -236,7 +236,11 @@ export async function findOpenAttempt(db: Db, deliveryId: string) {
 }
 
 /** One Attempt of one Delivery. */
-export async function findAttempt(db: Db, deliveryId: string, attemptId: string) {
+export async function findAttempt(
+  db: Db,
+  deliveryId: string,
+  attemptId: string,
+) {
   return db
     .selectFrom('attempts')
     .selectAll()

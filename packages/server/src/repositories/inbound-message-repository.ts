@@ -106,10 +106,7 @@ export async function findCustomerIdByAddress(
   } else if (channel === 'whatsapp') {
     const digits = address.replace(/^\+/, '');
     query = query.where((eb) =>
-      eb.or([
-        eb('whatsapp_id', '=', digits),
-        eb('phone', '=', `+${digits}`),
-      ]),
+      eb.or([eb('whatsapp_id', '=', digits), eb('phone', '=', `+${digits}`)]),
     );
   } else {
     query = query.where('phone', '=', address);

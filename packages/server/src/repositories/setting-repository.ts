@@ -20,7 +20,9 @@ export async function writeSetting(db: Db, key: string, value: object) {
     .insertInto('settings')
     .values({ key, value: json, updated_at: new Date() })
     .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet({ value: json, updated_at: new Date() }),
+      conflict
+        .column('key')
+        .doUpdateSet({ value: json, updated_at: new Date() }),
     )
     .execute();
 }

@@ -17,8 +17,18 @@ const limit = z.coerce.number().int().min(1).max(1000).default(100);
 const numericId = z.string().regex(/^\d{1,18}$/, 'a numeric id');
 const uuid = z.uuid();
 const deliveryStatus = z.enum([
-  'scheduled', 'pending', 'deferred', 'blocked', 'sending', 'sent',
-  'delivered', 'read', 'failed', 'unknown', 'cancelled', 'skipped',
+  'scheduled',
+  'pending',
+  'deferred',
+  'blocked',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'unknown',
+  'cancelled',
+  'skipped',
 ]);
 
 const deliveryQuery = z

@@ -55,7 +55,10 @@ export const providerSchemas = {
     settings: z
       .object({
         baseUrl: url.default('https://graph.facebook.com'),
-        apiVersion: z.string().regex(/^v\d+\.\d+$/).default('v23.0'),
+        apiVersion: z
+          .string()
+          .regex(/^v\d+\.\d+$/)
+          .default('v23.0'),
         phoneNumberId: z.string().regex(/^\d{1,32}$/),
         timeoutMs,
       })
@@ -67,7 +70,10 @@ export const providerSchemas = {
     settings: z
       .object({
         baseUrl: url.default('https://graph.facebook.com'),
-        apiVersion: z.string().regex(/^v\d+\.\d+$/).default('v23.0'),
+        apiVersion: z
+          .string()
+          .regex(/^v\d+\.\d+$/)
+          .default('v23.0'),
         pageId: z.string().regex(/^\d{1,32}$/),
         timeoutMs,
       })

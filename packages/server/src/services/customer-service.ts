@@ -118,7 +118,8 @@ function newConsentEntries(
   for (const item of requested) {
     const sender = item.sender ?? '';
     const now = current.find(
-      (consent) => consent.channel === item.channel && consent.sender === sender,
+      (consent) =>
+        consent.channel === item.channel && consent.sender === sender,
     );
     if (now?.status === item.status) {
       continue;

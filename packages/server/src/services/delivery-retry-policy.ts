@@ -52,7 +52,11 @@ export function decideRetry(
         reason: what,
       };
     default:
-      return { kind: 'give-up', code: 'HERALD_PROVIDER_REJECTED', reason: what };
+      return {
+        kind: 'give-up',
+        code: 'HERALD_PROVIDER_REJECTED',
+        reason: what,
+      };
   }
 }
 

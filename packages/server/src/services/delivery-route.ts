@@ -129,7 +129,12 @@ async function overCap(input: RouteInput, channel: string) {
   }
 
   const since = new Date(input.now.getTime() - 24 * MS_PER_HOUR);
-  const sent = await countSentSince(input.db, input.customer.id, channel, since);
+  const sent = await countSentSince(
+    input.db,
+    input.customer.id,
+    channel,
+    since,
+  );
   return sent >= cap;
 }
 
@@ -170,7 +175,9 @@ async function formFor(
 
 function noRoute(delivery: DeliveryRow, refusals: Refusal[]): Route {
   const reason =
-    refusals.map((refusal) => `${refusal.channel}: ${refusal.code}`).join('; ') ||
+    refusals
+      .map((refusal) => `${refusal.channel}: ${refusal.code}`)
+      .join('; ') ||
     (delivery.failed_channels.length > 0
       ? `no channel left after ${delivery.failed_channels.join(', ')} failed`
       : 'no channel in policy');
@@ -195,7 +202,11 @@ export function addressFor(channel: string, customer: CustomerRow) {
 }
 
 /** Phone channels get E.164 with the Customer's country; others as they are. */
-function normalizeAddress(channel: string, raw: string, country: string | null) {
+function normalizeAddress(
+  channel: string,
+  raw: string,
+  country: string | null,
+) {
   if (channel === 'sms') {
     return toE164(raw, country);
   }

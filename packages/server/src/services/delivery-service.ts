@@ -145,7 +145,11 @@ async function planSend(
   const policy = await loadDeliveryPolicy(db);
   const now = new Date(Math.max(Date.now(), delivery.send_at.getTime()));
   if (!delivery.urgent && policy.quietHours) {
-    const allowed = nextAllowedMoment(now, customer.time_zone, policy.quietHours);
+    const allowed = nextAllowedMoment(
+      now,
+      customer.time_zone,
+      policy.quietHours,
+    );
     if (allowed > now) {
       await deferUntil(db, delivery, customer, allowed);
       return { kind: 'done' };
@@ -223,10 +227,15 @@ async function deferUntil(
     `quiet hours in ${customer.time_zone} until ${allowed.toISOString()}`,
     { sendAt: allowed },
   );
-  await addJob(db, 'deliver', { deliveryId: delivery.id }, {
-    jobKey: `delivery:${delivery.id}`,
-    runAt: allowed,
-  });
+  await addJob(
+    db,
+    'deliver',
+    { deliveryId: delivery.id },
+    {
+      jobKey: `delivery:${delivery.id}`,
+      runAt: allowed,
+    },
+  );
 }
 
 /** Calls the adapter and settles; 'failover' asks for the next channel. */
@@ -244,7 +253,9 @@ async function callProvider(
     const failure = asChannelError(error);
     if (failure.errorClass === 'timeout') {
       // The request may have arrived: ask before trying again.
-      const found = await adapter!.reconcile(message, startedAt).catch(() => null);
+      const found = await adapter!
+        .reconcile(message, startedAt)
+        .catch(() => null);
       if (found) {
         await settleAccepted(deps, message, found, 'reconciled after timeout');
         return 'done';
@@ -269,7 +280,10 @@ async function settleAccepted(
     });
     await setDeliveryStatus(trx, message.deliveryId!, 'sent', how, {
       onlyFrom: ['sending', 'unknown'],
-      details: { attemptId: message.attemptId, providerMessageId: result.providerMessageId },
+      details: {
+        attemptId: message.attemptId,
+        providerMessageId: result.providerMessageId,
+      },
     });
   });
   deps.log.info(
@@ -308,10 +322,15 @@ async function settleFailure(
         `retry ${retries} at ${runAt.toISOString()} after ${decision.reason}`,
         { retries, sendAt: runAt, details: { attemptId: message.attemptId } },
       );
-      await addJob(trx, 'deliver', { deliveryId: delivery.id }, {
-        jobKey: `delivery:${delivery.id}`,
-        runAt,
-      });
+      await addJob(
+        trx,
+        'deliver',
+        { deliveryId: delivery.id },
+        {
+          jobKey: `delivery:${delivery.id}`,
+          runAt,
+        },
+      );
       deps.log.warn(
         { deliveryId: delivery.id, channel: message.channel, retries },
         'delivery retry scheduled',
@@ -331,7 +350,11 @@ async function settleFailure(
       },
     );
     deps.log.warn(
-      { deliveryId: delivery.id, channel: message.channel, code: decision.code },
+      {
+        deliveryId: delivery.id,
+        channel: message.channel,
+        code: decision.code,
+      },
       'delivery channel failed',
     );
     return 'failover';
@@ -359,7 +382,11 @@ async function resumeInterrupted(
     return { kind: 'done' };
   }
 
-  const request = attempt.request as { to: string; body: string; form: MessageForm };
+  const request = attempt.request as {
+    to: string;
+    body: string;
+    form: MessageForm;
+  };
   return {
     kind: 'reconcile',
     startedAt: attempt.started_at,
@@ -405,9 +432,13 @@ function asChannelError(error: unknown): ChannelError {
     return error;
   }
 
-  return new ChannelError('server', String((error as Error)?.message ?? error), {
-    cause: error,
-  });
+  return new ChannelError(
+    'server',
+    String((error as Error)?.message ?? error),
+    {
+      cause: error,
+    },
+  );
 }
 
 /** Renders a Delivery's body and its provider form's parameters. */
@@ -420,8 +451,7 @@ export type Renderer =
   | { ok: false; reason: string };
 /** A rendered text, or why it could not be rendered. */
 export type Rendered =
-  | { ok: true; text: string }
-  | { ok: false; reason: string };
+  { ok: true; text: string } | { ok: false; reason: string };
 
 async function rendererFor(
   db: Db,
@@ -432,7 +462,11 @@ async function rendererFor(
     return conversationRenderer(db, delivery, customer);
   }
 
-  const version = await findVersion(db, delivery.flow_id, delivery.flow_version!);
+  const version = await findVersion(
+    db,
+    delivery.flow_id,
+    delivery.flow_version!,
+  );
   const templates = (version?.templates ?? []) as TemplateDef[];
   const template = templates.find((item) => item.id === delivery.template_id);
   if (!template) {

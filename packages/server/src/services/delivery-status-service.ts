@@ -91,7 +91,11 @@ async function attemptOf(db: Db, report: StatusReport) {
     return findAttempt(db, report.deliveryId, report.attemptId);
   }
   if (report.providerMessageId) {
-    return findAttemptByProviderId(db, report.channel, report.providerMessageId);
+    return findAttemptByProviderId(
+      db,
+      report.channel,
+      report.providerMessageId,
+    );
   }
 
   return undefined;

@@ -124,53 +124,61 @@ async function recordOutcome(
   },
 ): Promise<EvaluationOutcome> {
   const { evaluation } = result;
-  return db.transaction().execute(async (trx) => {
-    const runId = await insertRun(trx, {
-      changeId: change.id,
-      ruleSetsEvaluated: result.ruleSets.length,
-      fired: evaluation.fired.length,
-      trace: evaluation.trace,
-      startedAt: result.startedAt,
-    });
-
-    const deliveryIds: string[] = [];
-    for (const fired of evaluation.fired) {
-      const schedule = initialSchedule(
-        fired,
-        result.record,
-        result.timeZone,
-        result.startedAt,
-      );
-      const id = await insertDelivery(trx, {
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const runId = await insertRun(trx, {
         changeId: change.id,
-        flowId: fired.flowId,
-        flowVersion: fired.version,
-        pathId: fired.pathId,
-        channelStepId: fired.channelStepId,
-        templateId: fired.templateId,
-        urgent: fired.urgent,
-        customerId: change.customer_id,
-        objectType: change.object_type,
-        recordId: change.record_id,
-        channelPolicy: fired.channelPolicy,
-        status: schedule.status,
-        sendAt: schedule.sendAt,
+        ruleSetsEvaluated: result.ruleSets.length,
+        fired: evaluation.fired.length,
+        trace: evaluation.trace,
+        startedAt: result.startedAt,
       });
-      if (!id) {
-        continue;
-      }
 
-      const why = [`run ${runId}`, schedule.reason].filter(Boolean);
-      await setDeliveryStatus(trx, id, schedule.status, why.join('; '));
-      if (schedule.status === 'pending' || schedule.status === 'scheduled') {
-        await addJob(trx, 'deliver', { deliveryId: id }, {
-          jobKey: `delivery:${id}`,
-          runAt: schedule.sendAt,
+      const deliveryIds: string[] = [];
+      for (const fired of evaluation.fired) {
+        const schedule = initialSchedule(
+          fired,
+          result.record,
+          result.timeZone,
+          result.startedAt,
+        );
+        const id = await insertDelivery(trx, {
+          changeId: change.id,
+          flowId: fired.flowId,
+          flowVersion: fired.version,
+          pathId: fired.pathId,
+          channelStepId: fired.channelStepId,
+          templateId: fired.templateId,
+          urgent: fired.urgent,
+          customerId: change.customer_id,
+          objectType: change.object_type,
+          recordId: change.record_id,
+          channelPolicy: fired.channelPolicy,
+          status: schedule.status,
+          sendAt: schedule.sendAt,
         });
-      }
-      deliveryIds.push(id);
-    }
+        if (!id) {
+          continue;
+        }
 
-    return { runId, deliveryIds };
-  }).then((done) => ({ ...done, ruleSetsEvaluated: result.ruleSets.length }));
+        const why = [`run ${runId}`, schedule.reason].filter(Boolean);
+        await setDeliveryStatus(trx, id, schedule.status, why.join('; '));
+        if (schedule.status === 'pending' || schedule.status === 'scheduled') {
+          await addJob(
+            trx,
+            'deliver',
+            { deliveryId: id },
+            {
+              jobKey: `delivery:${id}`,
+              runAt: schedule.sendAt,
+            },
+          );
+        }
+        deliveryIds.push(id);
+      }
+
+      return { runId, deliveryIds };
+    })
+    .then((done) => ({ ...done, ruleSetsEvaluated: result.ruleSets.length }));
 }

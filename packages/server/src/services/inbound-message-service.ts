@@ -73,7 +73,12 @@ export async function receiveInbound(
       keyword: keyword?.keyword ?? null,
     });
     if (!id) {
-      return { inboundMessageId: null, customerId, keyword: null, consentChanged: false };
+      return {
+        inboundMessageId: null,
+        customerId,
+        keyword: null,
+        consentChanged: false,
+      };
     }
 
     const consentChanged =
@@ -81,10 +86,15 @@ export async function receiveInbound(
         ? await applyKeyword(trx, customerId, input, keyword)
         : false;
     if (keyword && (keyword.action === 'help' || consentChanged)) {
-      await addJob(trx, 'keyword-reply', { inboundMessageId: id }, {
-        jobKey: `keyword-reply:${id}`,
-        maxAttempts: 3,
-      });
+      await addJob(
+        trx,
+        'keyword-reply',
+        { inboundMessageId: id },
+        {
+          jobKey: `keyword-reply:${id}`,
+          maxAttempts: 3,
+        },
+      );
     }
     const conversation = customer
       ? await fileInboundMessage(trx, customer, {
@@ -103,10 +113,7 @@ export async function receiveInbound(
       conversation: conversation?.kind ?? null,
     };
   });
-  log.info(
-    { channel: input.channel, ...outcome },
-    'inbound message received',
-  );
+  log.info({ channel: input.channel, ...outcome }, 'inbound message received');
   return outcome;
 }
 
@@ -119,13 +126,16 @@ async function applyKeyword(
   const status = keyword.action === 'opt_out' ? 'opt_out' : 'opt_in';
   const channels =
     keyword.keyword === 'STOPALL' ? MESSAGING_CHANNELS : [input.channel];
-  const current = (await currentConsents(db, [customerId])).get(customerId) ?? [];
+  const current =
+    (await currentConsents(db, [customerId])).get(customerId) ?? [];
   const entries: ConsentEntry[] = channels
     .filter((channel) => {
       const mine = current.filter((consent) => consent.channel === channel);
       return status === 'opt_out'
-        ? mine.length === 0 || mine.some((consent) => consent.status === 'opt_in')
-        : mine.length === 0 || mine.some((consent) => consent.status === 'opt_out');
+        ? mine.length === 0 ||
+            mine.some((consent) => consent.status === 'opt_in')
+        : mine.length === 0 ||
+            mine.some((consent) => consent.status === 'opt_out');
     })
     .map((channel) => ({
       channel,

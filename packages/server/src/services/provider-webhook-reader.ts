@@ -4,7 +4,10 @@
  * before anything here runs.
  */
 import { parseHeraldTag } from '../channels/meta-graph-error.js';
-import type { StatusReport, ProviderStatus } from './delivery-status-service.js';
+import type {
+  StatusReport,
+  ProviderStatus,
+} from './delivery-status-service.js';
 import type { InboundInput } from './inbound-message-service.js';
 
 /** What one webhook call carried. */
@@ -154,7 +157,10 @@ export function readMessengerWebhook(payload: any): WebhookContents {
         });
       }
       if (event?.read?.watermark && psid) {
-        contents.reads.push({ psid, watermark: fromMillis(event.read.watermark)! });
+        contents.reads.push({
+          psid,
+          watermark: fromMillis(event.read.watermark)!,
+        });
       }
     }
   }

@@ -108,7 +108,13 @@ export function wallTime(ms: number, timeZone: string): Wall {
  * the gap, which is the first allowed moment anyway.
  */
 function instantOf(wall: Wall, timeZone: string): number {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const asUtc = Date.UTC(
+    wall.year,
+    wall.month - 1,
+    wall.day,
+    wall.hour,
+    wall.minute,
+  );
   let guess = asUtc - offsetAt(asUtc, timeZone);
   guess = asUtc - offsetAt(guess, timeZone);
   const seen = wallTime(guess, timeZone);
@@ -117,7 +123,9 @@ function instantOf(wall: Wall, timeZone: string): number {
   }
 
   // In a gap: step forward to the first minute that exists.
-  while (offsetAt(guess, timeZone) === offsetAt(guess - MS_PER_MINUTE, timeZone)) {
+  while (
+    offsetAt(guess, timeZone) === offsetAt(guess - MS_PER_MINUTE, timeZone)
+  ) {
     guess += MS_PER_MINUTE;
   }
 
@@ -126,6 +134,12 @@ function instantOf(wall: Wall, timeZone: string): number {
 
 function offsetAt(ms: number, timeZone: string) {
   const wall = wallTime(ms, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const asUtc = Date.UTC(
+    wall.year,
+    wall.month - 1,
+    wall.day,
+    wall.hour,
+    wall.minute,
+  );
   return asUtc - Math.floor(ms / MS_PER_MINUTE) * MS_PER_MINUTE;
 }

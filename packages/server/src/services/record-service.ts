@@ -197,9 +197,14 @@ async function appendChange(
     occurredAt: input.occurredAt,
     ...change,
   });
-  await addJob(db, 'evaluate-change', { changeId }, {
-    jobKey: `change:${changeId}`,
-  });
+  await addJob(
+    db,
+    'evaluate-change',
+    { changeId },
+    {
+      jobKey: `change:${changeId}`,
+    },
+  );
   return changeId;
 }
 

@@ -78,7 +78,12 @@ export async function startFakeMessenger(): Promise<FakeMessenger> {
     const { body, errors } = checkSendRequest(request);
     if (errors.length > 0) {
       fake.invalid.push({ path: request.url.pathname, errors });
-      return graphError(400, 100, null, `Invalid parameter: ${errors.join('; ')}`);
+      return graphError(
+        400,
+        100,
+        null,
+        `Invalid parameter: ${errors.join('; ')}`,
+      );
     }
 
     return answerSend(fake, body, lastInbound);
@@ -149,7 +154,9 @@ function checkSendRequest(request: RawRequest) {
     return { body, errors };
   }
 
-  const unknown = Object.keys(body ?? {}).filter((key) => !TOP_LEVEL.includes(key));
+  const unknown = Object.keys(body ?? {}).filter(
+    (key) => !TOP_LEVEL.includes(key),
+  );
   if (unknown.length > 0) {
     errors.push(`unknown parameter(s) ${unknown.join(', ')}`);
   }
@@ -159,7 +166,10 @@ function checkSendRequest(request: RawRequest) {
   if (!MESSAGING_TYPES.includes(body?.messaging_type)) {
     errors.push('messaging_type must be RESPONSE, UPDATE or MESSAGE_TAG');
   }
-  if (body?.messaging_type === 'MESSAGE_TAG' && !MESSAGE_TAGS.includes(body?.tag)) {
+  if (
+    body?.messaging_type === 'MESSAGE_TAG' &&
+    !MESSAGE_TAGS.includes(body?.tag)
+  ) {
     errors.push(`tag ${body?.tag} is not a message tag`);
   }
   if (body?.messaging_type !== 'MESSAGE_TAG' && body?.tag !== undefined) {

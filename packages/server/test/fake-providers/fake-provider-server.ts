@@ -7,11 +7,7 @@ import type { AddressInfo } from 'node:net';
 
 /** How the fake answers the next send. */
 export type AnswerMode =
-  | 'success'
-  | 'server-error'
-  | 'timeout'
-  | 'rate-limit'
-  | 'invalid-number';
+  'success' | 'server-error' | 'timeout' | 'rate-limit' | 'invalid-number';
 
 /** A request as received, with its raw body. */
 export interface RawRequest {

@@ -51,7 +51,11 @@ export interface FakeTwilio {
   autoStatus: { status: string; delayMs: number } | null;
   callbacksPending: number;
   /** Posts a signed status callback for an accepted message. */
-  sendStatus(sid: string, status: string, extra?: Record<string, string>): Promise<number>;
+  sendStatus(
+    sid: string,
+    status: string,
+    extra?: Record<string, string>,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -173,7 +177,10 @@ function answerSend(
     case 'timeout':
       return { status: 0, hang: true };
     case 'server-error':
-      return { status: 503, body: { code: 20500, message: 'Service unavailable', status: 503 } };
+      return {
+        status: 503,
+        body: { code: 20500, message: 'Service unavailable', status: 503 },
+      };
     case 'rate-limit':
       return {
         status: 429,

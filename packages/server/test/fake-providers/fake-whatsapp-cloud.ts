@@ -158,7 +158,9 @@ function authErrors(header: string | undefined) {
 }
 
 function pathErrors(pathname: string) {
-  const expected = new RegExp(`^/v\\d+\\.\\d+/${WHATSAPP_PHONE_NUMBER_ID}/messages$`);
+  const expected = new RegExp(
+    `^/v\\d+\\.\\d+/${WHATSAPP_PHONE_NUMBER_ID}/messages$`,
+  );
   return expected.test(pathname)
     ? []
     : [`no such edge ${pathname} for this phone number`];
@@ -190,7 +192,10 @@ function answerSend(
   }
 
   const opened = lastInbound.get(digits);
-  if (body.type !== 'template' && (!opened || Date.now() - opened > WINDOW_MS)) {
+  if (
+    body.type !== 'template' &&
+    (!opened || Date.now() - opened > WINDOW_MS)
+  ) {
     return graphError(
       400,
       131047,

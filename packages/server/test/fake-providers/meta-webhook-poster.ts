@@ -7,9 +7,7 @@ import { createHmac } from 'node:crypto';
 
 /** How to sign: the app secret, a literal header, or no header at all. */
 export type MetaSigning =
-  | { appSecret: string }
-  | { header: string }
-  | { unsigned: true };
+  { appSecret: string } | { header: string } | { unsigned: true };
 
 /** Meta's signature header value for `raw`. */
 export function metaSignature(appSecret: string, raw: Buffer | string) {

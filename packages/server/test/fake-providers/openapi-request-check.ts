@@ -10,8 +10,7 @@ import { OpenAPIBackend } from 'openapi-backend';
 import YAML from 'yaml';
 
 /** Where the providers' descriptions live. */
-export const specDir =
-  process.env.HERALD_PROVIDER_SPECS ?? '/work/shared/data';
+export const specDir = process.env.HERALD_PROVIDER_SPECS ?? '/work/shared/data';
 
 /** A request as the fake saw it. */
 export interface SeenRequest {
