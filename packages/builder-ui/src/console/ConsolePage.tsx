@@ -11,7 +11,7 @@ import {
   useConversationStream,
   type StreamEvent,
 } from './use-conversation-stream';
-import './console.css';
+import './agent-console.css';
 
 /**
  * The agent console: the Agent's presence, their Conversations (and

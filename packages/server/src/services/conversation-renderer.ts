@@ -11,7 +11,7 @@ import type { CustomerRow } from '../repositories/customer-repository.js';
 import type { DeliveryRow } from '../repositories/delivery-repository.js';
 import { findRecord } from '../repositories/record-repository.js';
 import { toCustomerFact } from './customer-service.js';
-import type { Renderer, Rendered } from './delivery-service.js';
+import type { Renderer, Rendered } from './delivery-renderer.js';
 
 /** What a conversation Template is rendered with. */
 export interface MergeContext {

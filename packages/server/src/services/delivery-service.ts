@@ -8,11 +8,6 @@
  * as a new Attempt. An Attempt left open by a dead worker is reconciled
  * with the provider, never sent again.
  */
-import {
-  renderTemplate,
-  selectTemplateVariant,
-  type TemplateDef,
-} from '@herald/engine';
 import type { Logger } from 'pino';
 import type {
   ChannelResolver,
@@ -33,16 +28,14 @@ import {
   setDeliveryStatus,
   type DeliveryRow,
 } from '../repositories/delivery-repository.js';
-import { findFlow, findVersion } from '../repositories/flow-repository.js';
+import { findFlow } from '../repositories/flow-repository.js';
 import { addJob } from '../repositories/job-queue.js';
-import { findChange } from '../repositories/record-repository.js';
 import { findTemplateForms } from '../repositories/template-form-repository.js';
 import { isWorkerAlive } from '../repositories/worker-repository.js';
-import { toCustomerFact } from './customer-service.js';
 import { loadDeliveryPolicy } from './delivery-policy.js';
 import { decideRetry } from './delivery-retry-policy.js';
 import { chooseRoute } from './delivery-route.js';
-import { conversationRenderer } from './conversation-renderer.js';
+import { renderAll, rendererFor } from './delivery-renderer.js';
 import { nextAllowedMoment } from './quiet-hours.js';
 import { recheckScheduled } from './wait-schedule-service.js';
 
@@ -439,72 +432,4 @@ function asChannelError(error: unknown): ChannelError {
       cause: error,
     },
   );
-}
-
-/** Renders a Delivery's body and its provider form's parameters. */
-export type Renderer =
-  | {
-      ok: true;
-      renderBody(): Promise<Rendered>;
-      render(text: string): Promise<Rendered>;
-    }
-  | { ok: false; reason: string };
-/** A rendered text, or why it could not be rendered. */
-export type Rendered =
-  { ok: true; text: string } | { ok: false; reason: string };
-
-async function rendererFor(
-  db: Db,
-  delivery: DeliveryRow,
-  customer: CustomerRow,
-): Promise<Renderer> {
-  if (delivery.conversation_message_id || !delivery.flow_id) {
-    return conversationRenderer(db, delivery, customer);
-  }
-
-  const version = await findVersion(
-    db,
-    delivery.flow_id,
-    delivery.flow_version!,
-  );
-  const templates = (version?.templates ?? []) as TemplateDef[];
-  const template = templates.find((item) => item.id === delivery.template_id);
-  if (!template) {
-    return { ok: false, reason: 'HERALD_TEMPLATE_UNKNOWN: not in the version' };
-  }
-
-  const change = await findChange(db, delivery.change_id!);
-  const context = {
-    record: change?.current ?? change?.prior ?? {},
-    prior: change?.prior ?? null,
-    customer: toCustomerFact(customer),
-    now: new Date().toISOString(),
-  };
-  const options = { locale: customer.locale, timeZone: customer.time_zone };
-  const render = async (text: string): Promise<Rendered> => {
-    const rendered = await renderTemplate(text, context, options);
-    return rendered.ok
-      ? { ok: true, text: rendered.text }
-      : { ok: false, reason: `${rendered.code}: ${rendered.message}` };
-  };
-  const { body } = selectTemplateVariant(template, customer.locale);
-  return { ok: true, renderBody: () => render(body), render };
-}
-
-async function renderAll(renderer: Renderer, parameters: string[]) {
-  if (!renderer.ok) {
-    return null;
-  }
-
-  const texts: string[] = [];
-  for (const parameter of parameters) {
-    const rendered = await renderer.render(parameter);
-    if (!rendered.ok) {
-      return null;
-    }
-
-    texts.push(rendered.text);
-  }
-
-  return texts;
 }

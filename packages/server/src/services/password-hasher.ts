@@ -41,7 +41,14 @@ export async function verifyPassword(
 }
 
 /** A hash no password matches, to spend the same time on unknown emails. */
-export const unmatchableHash = `scrypt$${COST.N}$${COST.r}$${COST.p}$${randomBytes(16).toString('base64url')}$${randomBytes(KEY_LENGTH).toString('base64url')}`;
+export const unmatchableHash = [
+  'scrypt',
+  COST.N,
+  COST.r,
+  COST.p,
+  randomBytes(16).toString('base64url'),
+  randomBytes(KEY_LENGTH).toString('base64url'),
+].join('$');
 
 function derive(
   password: string,
