@@ -64,9 +64,10 @@ describe.skipIf(missing !== null)('step inspectors', () => {
     await page.getByTestId('condition-add-group').click();
     const group = page.getByTestId('condition-group').nth(1);
     await group.getByTestId('condition-add-leaf').click();
-    await group.getByTestId('condition-field').last().selectOption(
-      'customer:tier',
-    );
+    await group
+      .getByTestId('condition-field')
+      .last()
+      .selectOption('customer:tier');
     expect(await page.getByTestId('condition-leaf').count()).toBe(3);
     await group.getByTestId('condition-negate').first().click();
     await page.getByTestId('condition-not').waitFor();
@@ -77,7 +78,9 @@ describe.skipIf(missing !== null)('step inspectors', () => {
       path: path.join(screenshots, 'inspector-condition.png'),
     });
 
-    await page.getByTestId('condition-not').getByTestId('condition-remove')
+    await page
+      .getByTestId('condition-not')
+      .getByTestId('condition-remove')
       .first()
       .click();
     expect(await page.getByTestId('condition-leaf').count()).toBe(1);
@@ -157,7 +160,9 @@ describe.skipIf(missing !== null)('step inspectors', () => {
       .evaluateAll((items) => items.map((item) => item.dataset.change));
     expect(changes).toEqual(['changed', 'changed', 'changed', 'template']);
     expect(await dialog.getByTestId('publish-confirm').isEnabled()).toBe(true);
-    await page.screenshot({ path: path.join(screenshots, 'publish-dialog.png') });
+    await page.screenshot({
+      path: path.join(screenshots, 'publish-dialog.png'),
+    });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 

@@ -81,9 +81,9 @@ describe.skipIf(missing !== null)('simulating a flow in the browser', () => {
     expect(
       await page.getByTestId('simulate-customer-summary').innerText(),
     ).toContain('VIP');
-    expect(
-      await page.getByTestId('simulate-current-status').inputValue(),
-    ).toBe('Shipped');
+    expect(await page.getByTestId('simulate-current-status').inputValue()).toBe(
+      'Shipped',
+    );
   });
 
   it('shows the path taken, each condition and the rendered text', async () => {
@@ -104,8 +104,16 @@ describe.skipIf(missing !== null)('simulating a flow in the browser', () => {
     );
     expect(results.every((result) => result === 'pass')).toBe(true);
     const texts = await leaves.allInnerTexts();
-    expect(texts.join('\n')).toContain('record.status equal Shipped — saw Shipped');
-    expect(texts.join('\n')).toContain('customer.tier in VIP, Platinum — saw VIP');
+    expect(texts.join('\n')).toContain(
+      'record.status equal Shipped — saw Shipped',
+    );
+    expect(texts.join('\n')).toContain(
+      'customer.tier in VIP, Platinum — saw VIP',
+    );
+
+    const before = page.getByTestId('simulate-prior-leaf');
+    expect(await before.first().getAttribute('data-result')).toBe('fail');
+    expect(await before.first().innerText()).toContain('saw Packed');
 
     const message = page.getByTestId('simulate-message-text').first();
     expect(await message.innerText()).toBe(
@@ -117,6 +125,9 @@ describe.skipIf(missing !== null)('simulating a flow in the browser', () => {
     ).toMatch(/\d+ characters/);
     await page.screenshot({
       path: path.join(screenshots, 'simulate-fired.png'),
+    });
+    await page.getByTestId('simulate-report').screenshot({
+      path: path.join(screenshots, 'simulate-report.png'),
     });
   });
 

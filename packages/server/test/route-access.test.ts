@@ -43,7 +43,7 @@ const admitted: Record<AccessRule, Caller[]> = {
   'rollout-publish': ['admin', 'business'],
   'template-read': ['admin', 'business', 'agent'],
   agent: ['admin', 'agent'],
-  'customer-read': ['admin', 'agent', 'ingest'],
+  'customer-read': ['admin', 'business', 'agent', 'ingest'],
   ingest: ['admin', 'ingest'],
 };
 

@@ -29,7 +29,10 @@ export function RunDetail({ run, flowName }: RunDetailProps) {
       <RunTrace trace={run.trace ?? []} flowName={flowName} />
       <h3 className="panel__heading">Deliveries of this change</h3>
       {deliveries.error !== null && (
-        <ErrorNotice error={deliveries.error} action="Loading deliveries failed" />
+        <ErrorNotice
+          error={deliveries.error}
+          action="Loading deliveries failed"
+        />
       )}
       {deliveries.items?.length === 0 && (
         <p className="muted">This change made no delivery.</p>

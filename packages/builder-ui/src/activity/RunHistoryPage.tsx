@@ -16,7 +16,9 @@ export function RunHistoryPage() {
   const flows = useApiResource('flows', (api) => api.listFlows());
   const [openRunId, setOpenRunId] = useState<string | null>(null);
   const names = new Map(
-    flows.state === 'ready' ? flows.data.map((flow) => [flow.id, flow.name]) : [],
+    flows.state === 'ready'
+      ? flows.data.map((flow) => [flow.id, flow.name])
+      : [],
   );
   const flowName = (flowId: string) => names.get(flowId) ?? flowId;
   const open =

@@ -31,8 +31,8 @@ export function RunTrace({ trace, flowName }: RunTraceProps) {
           data-fired={path.fired ? 'true' : 'false'}
         >
           <h3 className="simulate__path-heading">
-            {path.fired ? '✓ Fired' : '✗ Did not fire'}:{' '}
-            {flowName(path.flowId)} v{path.version}
+            {path.fired ? '✓ Fired' : '✗ Did not fire'}: {flowName(path.flowId)}{' '}
+            v{path.version}
           </h3>
           <div className="muted simulate__leaf">{path.pathId}</div>
           <ul className="simulate__leaves">
@@ -45,7 +45,9 @@ export function RunTrace({ trace, flowName }: RunTraceProps) {
               >
                 <span
                   className={
-                    leaf.result ? 'simulate__mark--pass' : 'simulate__mark--fail'
+                    leaf.result
+                      ? 'simulate__mark--pass'
+                      : 'simulate__mark--fail'
                   }
                 >
                   {leaf.result ? '✓' : '✗'}

@@ -38,20 +38,24 @@ export function NavBar({ route, principal, onSignOut }: NavBarProps) {
         >
           Outbox
         </a>
-        <a
-          href={routeHref({ page: 'templates' })}
-          className={linkClass(route.page === 'templates')}
-          data-testid="nav-templates"
-        >
-          Templates
-        </a>
-        <a
-          href={routeHref({ page: 'runs' })}
-          className={linkClass(route.page === 'runs')}
-          data-testid="nav-runs"
-        >
-          Runs
-        </a>
+        {(isAdmin || principal.role === 'business') && (
+          <>
+            <a
+              href={routeHref({ page: 'templates' })}
+              className={linkClass(route.page === 'templates')}
+              data-testid="nav-templates"
+            >
+              Templates
+            </a>
+            <a
+              href={routeHref({ page: 'runs' })}
+              className={linkClass(route.page === 'runs')}
+              data-testid="nav-runs"
+            >
+              Runs
+            </a>
+          </>
+        )}
         {(isAdmin || principal.role === 'agent') && (
           <a
             href={routeHref({ page: 'conversations' })}

@@ -8,10 +8,7 @@ import type {
   FlowDetail,
   FlowProblem,
 } from '../api/api-types';
-import {
-  CanvasContext,
-  type CanvasOutput,
-} from '../canvas/canvas-context';
+import { CanvasContext, type CanvasOutput } from '../canvas/canvas-context';
 import { EditableFlowCanvas } from '../canvas/EditableFlowCanvas';
 import { Inspector } from '../inspector/Inspector';
 import {
@@ -73,12 +70,7 @@ export function FlowEditorView({
   const [confirmingPublish, setConfirmingPublish] = useState(false);
   const [simulation, setSimulation] = useState<SimulationResult | null>(null);
 
-  const stepContext = useStepContext(
-    editor.nodes,
-    catalog,
-    templates,
-    flow.id,
-  );
+  const stepContext = useStepContext(editor.nodes, catalog, templates, flow.id);
   const { toGraph } = editor;
   const draftProblems = useMemo(
     () =>

@@ -59,7 +59,10 @@ export function PublishDialog(props: PublishDialogProps) {
       </h2>
       {active.state === 'loading' && <p className="muted">Comparing…</p>}
       {active.state === 'failed' && (
-        <ErrorNotice error={active.error} action="Reading the active version failed" />
+        <ErrorNotice
+          error={active.error}
+          action="Reading the active version failed"
+        />
       )}
       {active.state === 'ready' && (
         <DiffList

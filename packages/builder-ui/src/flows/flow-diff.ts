@@ -15,7 +15,10 @@ export interface FlowDiff {
 }
 
 /** How `after` differs from `before`; everything is added when no before. */
-export function diffFlows(before: FlowGraph | null, after: FlowGraph): FlowDiff {
+export function diffFlows(
+  before: FlowGraph | null,
+  after: FlowGraph,
+): FlowDiff {
   const old = new Map((before?.steps ?? []).map((step) => [step.id, step]));
   const now = new Map(after.steps.map((step) => [step.id, step]));
   const changed = after.steps.flatMap((step) => {

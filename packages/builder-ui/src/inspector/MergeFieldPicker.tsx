@@ -14,7 +14,10 @@ export interface MergeFieldPickerProps {
  * A menu of merge fields: the Record's fields (of the Trigger's object
  * type) and the Customer's. Choosing one inserts it at the cursor.
  */
-export function MergeFieldPicker({ objectType, onInsert }: MergeFieldPickerProps) {
+export function MergeFieldPicker({
+  objectType,
+  onInsert,
+}: MergeFieldPickerProps) {
   return (
     <label className="field">
       <span className="field__label">Insert a merge field</span>

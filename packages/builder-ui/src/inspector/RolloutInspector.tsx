@@ -81,20 +81,20 @@ export function RolloutInspector({
       <fieldset className="field" data-testid="rollout-tiers">
         <legend className="field__label">Tiers</legend>
         <div className="chips">
-        {tierChoices.map((tier) => (
-          <label
-            key={tier}
-            className={tiers.includes(tier) ? 'chip chip--on' : 'chip'}
-          >
-            <input
-              type="checkbox"
-              checked={tiers.includes(tier)}
-              onChange={(event) => toggleTier(tier, event.target.checked)}
-              data-testid={`rollout-tier-${tier}`}
-            />
-            {tier}
-          </label>
-        ))}
+          {tierChoices.map((tier) => (
+            <label
+              key={tier}
+              className={tiers.includes(tier) ? 'chip chip--on' : 'chip'}
+            >
+              <input
+                type="checkbox"
+                checked={tiers.includes(tier)}
+                onChange={(event) => toggleTier(tier, event.target.checked)}
+                data-testid={`rollout-tier-${tier}`}
+              />
+              {tier}
+            </label>
+          ))}
         </div>
       </fieldset>
       <div className="chips" data-testid="rollout-region-chips">

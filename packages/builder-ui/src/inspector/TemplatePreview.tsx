@@ -48,7 +48,10 @@ export function TemplatePreview({ body, objectType }: TemplatePreviewProps) {
         </span>
       </label>
       {rendered && !rendered.ok && (
-        <p className="notice notice--error" data-testid="template-preview-error">
+        <p
+          className="notice notice--error"
+          data-testid="template-preview-error"
+        >
           <span className="notice__code">{rendered.code}</span>{' '}
           {rendered.message}
         </p>
@@ -85,7 +88,8 @@ function ChannelMeasures({ text }: { text: string }) {
             {measure.sms &&
               ` · ${measure.sms.encoding} · ${measure.sms.segments} ` +
                 `segment${measure.sms.segments === 1 ? '' : 's'}`}
-            {measure.sms && measure.sms.nonGsmCharacters.length > 0 &&
+            {measure.sms &&
+              measure.sms.nonGsmCharacters.length > 0 &&
               ` (UCS-2 because of ${measure.sms.nonGsmCharacters.join(' ')})`}
             {measure.tooLong && ' — too long for this channel'}
           </li>

@@ -103,7 +103,9 @@ export function TriggerInspector({
       <TriggerFieldFilter
         objectType={context.objectType}
         value={data.changedFields ?? []}
-        onChange={(fields) => onChange({ ...step, data: withFields(data, fields) })}
+        onChange={(fields) =>
+          onChange({ ...step, data: withFields(data, fields) })
+        }
       />
     </div>
   );

@@ -127,11 +127,18 @@ interface FieldInputProps {
 
 // A picklist gets its values (plus whatever the record holds); anything
 // else is a text box.
-function FieldInput({ field, value, label, testId, onChange }: FieldInputProps) {
+function FieldInput({
+  field,
+  value,
+  label,
+  testId,
+  onChange,
+}: FieldInputProps) {
   if (field?.type === 'picklist' && field.values) {
-    const choices = field.values.includes(value) || value === ''
-      ? field.values
-      : [value, ...field.values];
+    const choices =
+      field.values.includes(value) || value === ''
+        ? field.values
+        : [value, ...field.values];
     return (
       <select
         value={value}

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { Catalog, FlowGraph, ObjectTypeDef } from '@herald/engine';
 import { fetchRecord } from '../api/activity-api';
 import { ErrorNotice } from '../app/ErrorNotice';
-import { formatTime } from '../app/format-time';
 import { ChangeEditor, type ChangeDraft } from './ChangeEditor';
+import { CustomerField } from './CustomerField';
 import { fieldsFromText, fieldsToText } from './field-text';
 import { runSimulation, type SimulationResult } from './run-simulation';
+import { RecordSourcePicker } from './RecordSourcePicker';
 import { SimulationReport } from './SimulationReport';
 import { customerFact, simulationFacts } from './simulation-facts';
 import { useSimulationSources } from './use-simulation-sources';
@@ -26,6 +27,11 @@ export interface SimulatePanelProps {
   onClose: () => void;
 }
 
+interface Failure {
+  error: unknown;
+  action: string;
+}
+
 const emptyDraft: ChangeDraft = {
   kind: 'update',
   recordId: 'SIMULATED-1',
@@ -42,9 +48,8 @@ export function SimulatePanel(props: SimulatePanelProps) {
   const { objectType } = props;
   const sources = useSimulationSources(objectType?.name);
   const [draft, setDraft] = useState<ChangeDraft>(emptyDraft);
-  const [recordId, setRecordId] = useState('');
   const [customerId, setCustomerId] = useState('');
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [result, setResult] = useState<SimulationResult | null>(null);
   const [running, setRunning] = useState(false);
   const fields = objectType?.fields ?? [];
@@ -54,14 +59,19 @@ export function SimulatePanel(props: SimulatePanelProps) {
       return;
     }
 
-    setLoadError(null);
+    setFailure(null);
     try {
       const record = await fetchRecord(objectType.name, id.trim());
       const texts = fieldsToText(record.fields, fields);
-      setDraft({ kind, recordId: record.recordId, prior: texts, current: texts });
+      setDraft({
+        kind,
+        recordId: record.recordId,
+        prior: texts,
+        current: texts,
+      });
       setCustomerId(record.customerId ?? customerId);
     } catch (error) {
-      setLoadError(error);
+      setFailure({ error, action: 'Loading the record failed' });
     }
   }
 
@@ -83,15 +93,22 @@ export function SimulatePanel(props: SimulatePanelProps) {
       customer ? customerFact(customer) : { id: customerId },
       new Date(),
     );
-    const outcome = await runSimulation(
-      props.graph(),
-      props.flowId,
-      props.catalog,
-      facts,
-    );
-    setResult(outcome);
-    props.onResult(outcome);
-    setRunning(false);
+    setFailure(null);
+    try {
+      const outcome = await runSimulation(
+        props.graph(),
+        props.flowId,
+        props.catalog,
+        facts,
+      );
+      setResult(outcome);
+      props.onResult(outcome);
+    } catch (error) {
+      // The engine refused the facts (a value it cannot read, say).
+      setFailure({ error, action: 'Simulating failed' });
+    } finally {
+      setRunning(false);
+    }
   }
 
   function close() {
@@ -113,95 +130,26 @@ export function SimulatePanel(props: SimulatePanelProps) {
         </button>
       </div>
       <p className="muted">
-        Runs this draft in your browser on one change, with the same engine
-        as production. Nothing is sent or stored.
+        Runs this draft in your browser on one change, with the same engine as
+        production. Nothing is sent or stored.
       </p>
       {!objectType ? (
         <p className="notice">Choose the Trigger's object type first.</p>
       ) : (
         <>
-          <form
-            className="simulate__load"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void loadRecord(recordId);
-            }}
-          >
-            <label className="field">
-              <span className="field__label">
-                Load a {objectType.label ?? objectType.name} by id
-              </span>
-              <span className="simulate__inline">
-                <input
-                  type="text"
-                  value={recordId}
-                  placeholder="e.g. SHP-1002"
-                  onChange={(event) => setRecordId(event.target.value)}
-                  data-testid="simulate-record-id"
-                />
-                <button
-                  type="submit"
-                  className="button button--small"
-                  data-testid="simulate-load"
-                >
-                  Load
-                </button>
-              </span>
-            </label>
-          </form>
-          {sources.runs.length > 0 && (
-            <label className="field">
-              <span className="field__label">…or a recent run</span>
-              <select
-                value=""
-                onChange={(event) => {
-                  const run = sources.runs.find(
-                    (item) => item.id === event.target.value,
-                  );
-                  if (run) {
-                    setRecordId(run.recordId);
-                    void loadRecord(run.recordId, kindOf(run.kind));
-                  }
-                }}
-                data-testid="simulate-recent-run"
-              >
-                <option value="">Choose a run…</option>
-                {sources.runs.map((run) => (
-                  <option key={run.id} value={run.id}>
-                    {run.recordId} · {run.kind}{' '}
-                    {run.changedFields.join(', ')} · {formatTime(run.startedAt)}
-                  </option>
-                ))}
-              </select>
-            </label>
+          <RecordSourcePicker
+            objectType={objectType}
+            runs={sources.runs}
+            onLoad={(id, kind) => void loadRecord(id, kind)}
+          />
+          {failure && (
+            <ErrorNotice error={failure.error} action={failure.action} />
           )}
-          {loadError !== null && (
-            <ErrorNotice error={loadError} action="Loading the record failed" />
-          )}
-          <label className="field">
-            <span className="field__label">Customer</span>
-            <input
-              type="text"
-              list="simulate-customers"
-              value={customerId}
-              placeholder="customer id"
-              onChange={(event) => setCustomerId(event.target.value)}
-              data-testid="simulate-customer"
-            />
-            <datalist id="simulate-customers">
-              {sources.customers.map((customer) => (
-                <option key={customer.id} value={customer.id}>
-                  {[customer.firstName, customer.lastName, customer.tier]
-                    .filter(Boolean)
-                    .join(' ')}
-                </option>
-              ))}
-            </datalist>
-            <CustomerSummary
-              customerId={customerId}
-              customers={sources.customers}
-            />
-          </label>
+          <CustomerField
+            customerId={customerId}
+            customers={sources.customers}
+            onChange={setCustomerId}
+          />
           {sources.failure && <p className="muted">{sources.failure}</p>}
           <ChangeEditor draft={draft} fields={fields} onChange={setDraft} />
           <button
@@ -220,33 +168,4 @@ export function SimulatePanel(props: SimulatePanelProps) {
       )}
     </section>
   );
-}
-
-function CustomerSummary({
-  customerId,
-  customers,
-}: {
-  customerId: string;
-  customers: ReturnType<typeof useSimulationSources>['customers'];
-}) {
-  const customer = customers.find((item) => item.id === customerId);
-  if (!customer) {
-    return customerId === '' ? null : (
-      <span className="field__hint muted">
-        Not in the customer list: only the id is known.
-      </span>
-    );
-  }
-
-  return (
-    <span className="field__hint muted" data-testid="simulate-customer-summary">
-      {[customer.firstName, customer.lastName].filter(Boolean).join(' ')} ·{' '}
-      {customer.tier} · {customer.region ?? 'no region'} · prefers{' '}
-      {customer.preferredChannel ?? 'none'} · {customer.locale}
-    </span>
-  );
-}
-
-function kindOf(kind: string): ChangeDraft['kind'] {
-  return kind === 'create' || kind === 'delete' ? kind : 'update';
 }

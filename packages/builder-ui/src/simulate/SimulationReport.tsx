@@ -76,6 +76,13 @@ function PathReport({
           stepId={step.stepId}
         />
       ))}
+      {path.priorConditions && path.priorConditions.length > 0 && (
+        <LeafList
+          title="Before the change (sends once: these must not all have held)"
+          leaves={path.priorConditions}
+          leafTestId="simulate-prior-leaf"
+        />
+      )}
       {path.note && (
         <p className="muted" data-testid="simulate-note">
           {path.note}
@@ -99,11 +106,13 @@ function LeafList({
   leaves,
   outcome,
   stepId,
+  leafTestId = 'simulate-leaf',
 }: {
   title: string;
   leaves: ConditionTrace[];
   outcome?: 'pass' | 'fail';
   stepId?: string;
+  leafTestId?: string;
 }) {
   return (
     <div
@@ -123,7 +132,7 @@ function LeafList({
           <li
             key={`${leaf.fact}.${leaf.path}-${index}`}
             className="simulate__leaf"
-            data-testid="simulate-leaf"
+            data-testid={leafTestId}
             data-result={leaf.result ? 'pass' : 'fail'}
           >
             <OutcomeMark pass={leaf.result} /> {leafWords(leaf)}
@@ -185,7 +194,8 @@ function MessageReport({ message }: { message: SimulatedMessage }) {
           {measure.sms &&
             ` · ${measure.sms.encoding} · ${measure.sms.segments} ` +
               `segment${measure.sms.segments === 1 ? '' : 's'}`}
-          {measure.sms && measure.sms.nonGsmCharacters.length > 0 &&
+          {measure.sms &&
+            measure.sms.nonGsmCharacters.length > 0 &&
             ` · UCS-2 because of ${measure.sms.nonGsmCharacters.join(' ')}`}
           {measure.tooLong && ' · too long for this channel'}
         </p>

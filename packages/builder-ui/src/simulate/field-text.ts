@@ -43,7 +43,10 @@ export function fromFieldText(
     return { amount: Number(trimmed), currency: field.currency ?? 'USD' };
   }
 
-  if (field?.type === 'boolean' && (trimmed === 'true' || trimmed === 'false')) {
+  if (
+    field?.type === 'boolean' &&
+    (trimmed === 'true' || trimmed === 'false')
+  ) {
     return trimmed === 'true';
   }
 
@@ -100,7 +103,10 @@ function isMoney(value: unknown): value is { amount: number } {
 // Dates and datetimes are ISO text; anything else that is not JSON stays
 // text, so a half-typed value never throws.
 function parseJsonOr(text: string): unknown {
-  if (!/^[[{"\d-]|^true$|^false$|^null$/.test(text) || /^\d{4}-\d\d/.test(text)) {
+  if (
+    !/^[[{"\d-]|^true$|^false$|^null$/.test(text) ||
+    /^\d{4}-\d\d/.test(text)
+  ) {
     return text;
   }
 

@@ -96,7 +96,9 @@ export async function runSimulation(
   const stepsById = new Map(graph.steps.map((step) => [step.id, step]));
   const paths: SimulatedPath[] = [];
   for (const trace of evaluation.trace) {
-    const event = evaluation.fired.find((fired) => fired.pathId === trace.pathId);
+    const event = evaluation.fired.find(
+      (fired) => fired.pathId === trace.pathId,
+    );
     const messages = event ? await renderPath(event, catalog, facts) : [];
     paths.push({ ...explainPath(trace, graph, stepsById), messages });
   }

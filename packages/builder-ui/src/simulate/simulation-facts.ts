@@ -53,7 +53,9 @@ export function changedFieldsOf(
 
   const names = new Set([...Object.keys(prior), ...Object.keys(current)]);
   return [...names]
-    .filter((name) => JSON.stringify(prior[name]) !== JSON.stringify(current[name]))
+    .filter(
+      (name) => JSON.stringify(prior[name]) !== JSON.stringify(current[name]),
+    )
     .sort();
 }
 

@@ -19,10 +19,7 @@ export type StepOutcome = 'pass' | 'fail' | 'unknown';
  * step's traced leaves; `unknown` when the trace does not hold one result
  * per leaf (a Rule set compiled differently, say).
  */
-export function stepOutcome(
-  step: Step,
-  leaves: ConditionTrace[],
-): StepOutcome {
+export function stepOutcome(step: Step, leaves: ConditionTrace[]): StepOutcome {
   const shape = shapeOf(step);
   if (!shape || leaves.length !== countLeaves(shape)) {
     return 'unknown';
@@ -33,10 +30,7 @@ export function stepOutcome(
 }
 
 type Shape =
-  | { leaf: true }
-  | { all: Shape[] }
-  | { any: Shape[] }
-  | { not: Shape };
+  { leaf: true } | { all: Shape[] } | { any: Shape[] } | { not: Shape };
 
 function shapeOf(step: Step): Shape | null {
   if (step.type === 'condition') {
@@ -105,4 +99,3 @@ function evaluateShape(shape: Shape, results: boolean[]): boolean {
   const values = children.map((child) => evaluateShape(child, results));
   return 'all' in shape ? values.every(Boolean) : values.some(Boolean);
 }
-

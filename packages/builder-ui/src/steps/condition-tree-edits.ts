@@ -112,8 +112,7 @@ export function setGroupKind(
   }
 
   return replaceNode(root, address, { [kind]: childrenOf(group) } as
-    | { all: ConditionNode[] }
-    | { any: ConditionNode[] });
+    { all: ConditionNode[] } | { any: ConditionNode[] });
 }
 
 /** Negates the node at `address`, or removes its `not` when it has one. */

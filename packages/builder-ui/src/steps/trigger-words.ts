@@ -17,7 +17,11 @@ export function semanticsChoices(
   objectType: ObjectTypeDef | undefined,
   kinds: ChangeKind[],
 ): { state: string; transition: string } {
-  const noun = (objectType?.label ?? objectType?.name ?? 'record').toLowerCase();
+  const noun = (
+    objectType?.label ??
+    objectType?.name ??
+    'record'
+  ).toLowerCase();
   const verbs = kinds.map((kind) => kindVerbs[kind]).join(' or ');
 
   return {

@@ -13,6 +13,8 @@ export interface TemplateFormProps {
   categories: string[];
   objectTypes: ObjectTypeDef[];
   onSaved: (template: LibraryTemplate) => void;
+  /** Shows the Template without letting it change. Default false. */
+  readOnly?: boolean;
 }
 
 const idPattern = /^[a-z0-9][a-z0-9-]*$/;
@@ -74,51 +76,58 @@ export function TemplateForm(props: TemplateFormProps) {
       <h2 className="panel__heading">
         {template ? `Edit “${template.name}”` : 'New template'}
       </h2>
-      {!template && (
+      {props.readOnly && (
+        <p className="muted">Only admins change the library.</p>
+      )}
+      <fieldset className="inspector__fields" disabled={props.readOnly}>
+        {!template && (
+          <label className="field">
+            <span className="field__label">
+              Id (lower-case letters, digits, -)
+            </span>
+            <input
+              type="text"
+              value={draft.id}
+              aria-invalid={draft.id !== '' && !idValid}
+              onChange={(event) => update({ id: event.target.value })}
+              data-testid="library-template-id"
+            />
+          </label>
+        )}
         <label className="field">
-          <span className="field__label">Id (lower-case letters, digits, -)</span>
+          <span className="field__label">Name</span>
           <input
             type="text"
-            value={draft.id}
-            aria-invalid={draft.id !== '' && !idValid}
-            onChange={(event) => update({ id: event.target.value })}
-            data-testid="library-template-id"
+            value={draft.name}
+            onChange={(event) => update({ name: event.target.value })}
+            data-testid="library-template-name"
           />
         </label>
-      )}
-      <label className="field">
-        <span className="field__label">Name</span>
-        <input
-          type="text"
-          value={draft.name}
-          onChange={(event) => update({ name: event.target.value })}
-          data-testid="library-template-name"
-        />
-      </label>
-      <label className="field">
-        <span className="field__label">Category</span>
-        <input
-          type="text"
-          list="template-categories"
-          value={draft.category}
-          onChange={(event) => update({ category: event.target.value })}
-          data-testid="library-template-category"
-        />
-        <datalist id="template-categories">
-          {props.categories.map((category) => (
-            <option key={category} value={category} />
-          ))}
-        </datalist>
-      </label>
-      <label className="field">
-        <span className="field__label">Message text</span>
-        <textarea
-          rows={5}
-          value={draft.body}
-          onChange={(event) => update({ body: event.target.value })}
-          data-testid="library-template-body"
-        />
-      </label>
+        <label className="field">
+          <span className="field__label">Category</span>
+          <input
+            type="text"
+            list="template-categories"
+            value={draft.category}
+            onChange={(event) => update({ category: event.target.value })}
+            data-testid="library-template-category"
+          />
+          <datalist id="template-categories">
+            {props.categories.map((category) => (
+              <option key={category} value={category} />
+            ))}
+          </datalist>
+        </label>
+        <label className="field">
+          <span className="field__label">Message text</span>
+          <textarea
+            rows={5}
+            value={draft.body}
+            onChange={(event) => update({ body: event.target.value })}
+            data-testid="library-template-body"
+          />
+        </label>
+      </fieldset>
       <label className="field">
         <span className="field__label">Preview record type</span>
         <select
@@ -132,22 +141,27 @@ export function TemplateForm(props: TemplateFormProps) {
           ))}
         </select>
       </label>
-      <MergeFieldPicker
-        objectType={objectType}
-        onInsert={(text) => update({ body: draft.body + text })}
-      />
+      {!props.readOnly && (
+        <MergeFieldPicker
+          objectType={objectType}
+          onInsert={(text) => update({ body: draft.body + text })}
+        />
+      )}
       <TemplatePreview body={draft.body} objectType={objectType} />
       <div className="button-row">
         <button
           type="submit"
           className="button button--primary"
-          disabled={!canSave}
+          disabled={!canSave || props.readOnly}
           data-testid="library-template-save"
         >
           Save template
         </button>
         {saved && (
-          <span className="notice notice--ok" data-testid="library-template-saved">
+          <span
+            className="notice notice--ok"
+            data-testid="library-template-saved"
+          >
             Saved
           </span>
         )}

@@ -3,6 +3,7 @@ import type { LibraryTemplate } from '../api/activity-types';
 import { listLibraryTemplates } from '../api/activity-api';
 import { useApiResource } from '../api/use-api-resource';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { usePrincipal } from '../auth/principal-context';
 import { routeHref } from '../app/app-route';
 import { loadTemplateUsage, type TemplateUser } from './template-usage';
 import { TemplateForm } from './TemplateForm';
@@ -10,7 +11,8 @@ import '../simulate/simulate.css';
 import '../inspector/chips.css';
 import './template-library.css';
 
-type Selection = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; id: string };
+type Selection =
+  { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; id: string };
 
 /**
  * The Template library: search by name or text, filter by category, see
@@ -26,6 +28,7 @@ export function TemplateLibraryPage() {
   const [category, setCategory] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection>({ kind: 'none' });
   const [saved, setSaved] = useState<LibraryTemplate[]>([]);
+  const readOnly = usePrincipal().role !== 'admin';
 
   const templates = useMemo(() => {
     const loaded = library.state === 'ready' ? library.data : [];
@@ -52,14 +55,16 @@ export function TemplateLibraryPage() {
     <main className="page template-library">
       <div className="page__header">
         <h1>Templates</h1>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => setSelection({ kind: 'new' })}
-          data-testid="template-new"
-        >
-          New template
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setSelection({ kind: 'new' })}
+            data-testid="template-new"
+          >
+            New template
+          </button>
+        )}
       </div>
       {library.state === 'failed' && (
         <ErrorNotice
@@ -95,7 +100,11 @@ export function TemplateLibraryPage() {
       <div className="template-library__body">
         <ul className="template-library__list" data-testid="template-list">
           {shown.map((template) => (
-            <li key={template.id} data-testid="template-row" data-id={template.id}>
+            <li
+              key={template.id}
+              data-testid="template-row"
+              data-id={template.id}
+            >
               <button
                 type="button"
                 className="link-button"
@@ -120,8 +129,11 @@ export function TemplateLibraryPage() {
           <TemplateForm
             key={selection.kind === 'edit' ? selection.id : 'new'}
             template={editing ?? null}
+            readOnly={readOnly}
             categories={categories}
-            objectTypes={catalog.state === 'ready' ? catalog.data.objectTypes : []}
+            objectTypes={
+              catalog.state === 'ready' ? catalog.data.objectTypes : []
+            }
             onSaved={(template) => {
               setSaved((current) => [...current, template]);
               setSelection({ kind: 'edit', id: template.id });
@@ -135,7 +147,11 @@ export function TemplateLibraryPage() {
 
 function UsedBy({ users }: { users: TemplateUser[] }) {
   if (users.length === 0) {
-    return <div className="muted" data-testid="template-used-by">Used by no flow</div>;
+    return (
+      <div className="muted" data-testid="template-used-by">
+        Used by no flow
+      </div>
+    );
   }
 
   return (

@@ -33,7 +33,7 @@ export const accessRules = {
   'rollout-publish': ['admin', 'business'],
   'template-read': ['admin', 'business', 'agent'],
   agent: ['admin', 'agent'],
-  'customer-read': ['admin', 'agent', 'ingest'],
+  'customer-read': ['admin', 'business', 'agent', 'ingest'],
   ingest: ['admin', 'ingest'],
 } as const satisfies Record<string, readonly Role[]>;
 
