@@ -4,6 +4,11 @@ import { defineConfig } from 'vitest/config';
 // real Postgres, and the end-to-end and browser tests in test/.
 export default defineConfig({
   test: {
-    projects: ['./packages/engine', './packages/server', './test'],
+    projects: [
+      './packages/engine',
+      './packages/server',
+      './packages/builder-ui',
+      './test',
+    ],
   },
 });
