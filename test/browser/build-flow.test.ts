@@ -5,22 +5,18 @@
  * with the reason shown, undoes and redoes, publishes — and the Delivery a
  * record change then makes is found in the outbox.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
-  startTestHerald,
   type TestHerald,
 } from '../../packages/server/test/test-herald.js';
-import { ensureBuilderBuilt } from '../support/builder-dist.js';
 import {
-  ensureChromium,
-  launchChromium,
-  reportMissingChromium,
-} from '../support/chromium.js';
-import { repoRoot } from '../support/herald-process.js';
+  openBuilderSession,
+  screenshotsDir,
+} from '../support/builder-session.js';
+import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
 import { expectDeliveryInOutbox } from '../support/shipping-change.js';
 
 const missing = ensureChromium();
@@ -28,7 +24,7 @@ if (missing) {
   reportMissingChromium(missing);
 }
 
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+const screenshots = screenshotsDir;
 const FLOW_NAME = 'Shipping update built by mouse';
 
 describe.skipIf(missing !== null)('building a flow with the mouse', () => {
@@ -38,17 +34,11 @@ describe.skipIf(missing !== null)('building a flow with the mouse', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureBuilderBuilt();
-    await fs.mkdir(screenshots, { recursive: true });
-    herald = await startTestHerald({ demo: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') {
-        problems.push(`${message.type()}: ${message.text()}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    ({ herald, browser, page } = await openBuilderSession({
+      herald: { demo: true },
+      viewport: { width: 1400, height: 900 },
+      problems,
+    }));
   });
 
   afterAll(async () => {

@@ -4,28 +4,22 @@
  * words, the Rollout's live audience count, the Template's merge fields,
  * preview and SMS counter, and what each Channel allows.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestHerald } from '../../packages/server/test/test-herald.js';
 import {
-  startTestHerald,
-  type TestHerald,
-} from '../../packages/server/test/test-herald.js';
-import { ensureBuilderBuilt } from '../support/builder-dist.js';
-import {
-  ensureChromium,
-  launchChromium,
-  reportMissingChromium,
-} from '../support/chromium.js';
-import { repoRoot } from '../support/herald-process.js';
+  openBuilderSession,
+  screenshotsDir,
+} from '../support/builder-session.js';
+import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
 
 const missing = ensureChromium();
 if (missing) {
   reportMissingChromium(missing);
 }
 
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+const screenshots = screenshotsDir;
 
 describe.skipIf(missing !== null)('step inspectors', () => {
   let herald: TestHerald;
@@ -34,17 +28,11 @@ describe.skipIf(missing !== null)('step inspectors', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureBuilderBuilt();
-    await fs.mkdir(screenshots, { recursive: true });
-    herald = await startTestHerald({ demo: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') {
-        problems.push(`${message.type()}: ${message.text()}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    ({ herald, browser, page } = await openBuilderSession({
+      herald: { demo: true },
+      viewport: { width: 1400, height: 1000 },
+      problems,
+    }));
     await page.goto(`${herald.url}/#token=${herald.token}`);
     await page
       .getByTestId('flow-row')

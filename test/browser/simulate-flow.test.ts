@@ -6,28 +6,22 @@
  * Customer's channel — then a Gold Customer stopped by the Rollout.
  * Nothing is sent: the page makes no write request at all.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestHerald } from '../../packages/server/test/test-herald.js';
 import {
-  startTestHerald,
-  type TestHerald,
-} from '../../packages/server/test/test-herald.js';
-import { ensureBuilderBuilt } from '../support/builder-dist.js';
-import {
-  ensureChromium,
-  launchChromium,
-  reportMissingChromium,
-} from '../support/chromium.js';
-import { repoRoot } from '../support/herald-process.js';
+  openBuilderSession,
+  screenshotsDir,
+} from '../support/builder-session.js';
+import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
 
 const missing = ensureChromium();
 if (missing) {
   reportMissingChromium(missing);
 }
 
-const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+const screenshots = screenshotsDir;
 
 describe.skipIf(missing !== null)('simulating a flow in the browser', () => {
   let herald: TestHerald;
@@ -37,17 +31,11 @@ describe.skipIf(missing !== null)('simulating a flow in the browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ensureBuilderBuilt();
-    await fs.mkdir(screenshots, { recursive: true });
-    herald = await startTestHerald({ demo: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') {
-        problems.push(`${message.type()}: ${message.text()}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    ({ herald, browser, page } = await openBuilderSession({
+      herald: { demo: true },
+      viewport: { width: 1400, height: 900 },
+      problems,
+    }));
     page.on('request', (request) => {
       if (request.method() !== 'GET' && request.url().includes('/api/')) {
         writes.push(`${request.method()} ${request.url()}`);
