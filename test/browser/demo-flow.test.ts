@@ -162,6 +162,11 @@ describe.skipIf(missing !== null)('builder UI in Chromium', () => {
     expect(await view.getByTestId('step-condition').innerText()).toContain(
       'Status is Shipped',
     );
+    // Version 1 shows the template text it was published with, not the
+    // library's text edited since.
+    expect(await view.getByTestId('step-template').innerText()).toContain(
+      'your solar kit is on its way',
+    );
     await page.screenshot({ path: path.join(screenshots, 'version-1.png') });
     await view.getByTestId('version-view-close').click();
     await view.waitFor({ state: 'detached' });

@@ -80,7 +80,13 @@ export function VersionView({
       )}
       {loaded.state === 'loading' && <p className="muted">Loading version…</p>}
       {loaded.state === 'ready' && (
-        <VersionCanvas graph={loaded.data.graph} stepContext={stepContext} />
+        <VersionCanvas
+          graph={loaded.data.graph}
+          stepContext={withVersionTemplates(
+            stepContext,
+            loaded.data.templates ?? [],
+          )}
+        />
       )}
     </section>
   );

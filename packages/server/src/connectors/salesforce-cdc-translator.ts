@@ -147,7 +147,7 @@ function changeMeta(event: CdcEvent) {
 /** The source fields the event changes, with their new values. */
 function changedValues(event: CdcEvent) {
   const flat = flattenBody(event.body);
-  const { changedFields, nulledFields, diffFields } = event.header;
+  const { nulledFields, diffFields } = event.header;
   const diffed = new Set(expandAll(diffFields ?? [], flat));
   const nulled = new Set(expandAll(nulledFields ?? [], flat));
   const values = new Map<string, unknown>();

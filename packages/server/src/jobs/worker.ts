@@ -4,7 +4,6 @@
  * Run as many as needed, on as many machines; they share the one queue.
  */
 import os from 'node:os';
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
   Logger as GraphileLogger,

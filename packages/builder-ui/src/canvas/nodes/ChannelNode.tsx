@@ -1,5 +1,4 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { NEXT_HANDLE } from '../graph-to-canvas';
 import type { StepNode } from '../step-node';
 import { StepNodeFrame } from './StepNodeFrame';
 
