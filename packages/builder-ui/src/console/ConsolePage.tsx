@@ -11,7 +11,7 @@ import {
   useConversationStream,
   type StreamEvent,
 } from './use-conversation-stream';
-import './agent-console.css';
+import './conversations.css';
 
 /**
  * The agent console: the Agent's presence, their Conversations (and
