@@ -25,6 +25,8 @@ import { AutosaveStatus } from './AutosaveStatus';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useFlowEditor } from './use-flow-editor';
 import { PublishDialog } from './PublishDialog';
+import { RolloutOnlyBanner } from './RolloutOnlyBanner';
+import { RolloutPathActions } from './RolloutPathActions';
 import { VersionView } from './VersionView';
 import { SimulatePanel } from '../simulate/SimulatePanel';
 import type { SimulationResult } from '../simulate/run-simulation';
@@ -135,6 +137,7 @@ export function FlowEditorView({
           }
           onPublish={() => setConfirmingPublish(true)}
         />
+        {rolloutOnly && <RolloutOnlyBanner />}
         {confirmingPublish && (
           <PublishDialog
             flowId={flow.id}
@@ -217,6 +220,15 @@ export function FlowEditorView({
                 problems={problems}
                 stepName={stepName}
                 onSelectStep={editor.selectStep}
+              />
+            )}
+            {rolloutOnly && editor.selectedStep && (
+              <RolloutPathActions
+                step={editor.selectedStep}
+                edges={editor.edges}
+                stepName={stepName}
+                onAddRollout={editor.addRolloutOnEdge}
+                onRemoveRollout={editor.removeRolloutStep}
               />
             )}
             {editor.selectedStep ? (

@@ -17,6 +17,7 @@ import {
   type CopiedSteps,
 } from '../canvas/canvas-edits';
 import { canvasToGraph, type CanvasState } from '../canvas/canvas-state';
+import { insertRollout, removeRollout } from '../canvas/rollout-edits';
 import {
   emptyHistory,
   recordEdit,
@@ -58,6 +59,10 @@ export interface FlowEditor {
     position: { x: number; y: number } | null,
     from?: StepOutput,
   ) => void;
+  /** Splices a new Rollout step into the edge `edgeId`, selected. */
+  addRolloutOnEdge: (edgeId: string) => void;
+  /** Removes the Rollout `stepId`, joining its path to the Step after it. */
+  removeRolloutStep: (stepId: string) => void;
   /** Replaces a Step's content (matched by id); marks the draft dirty. */
   updateStep: (step: Step) => void;
   /** Selects one Step, or none with null. */
@@ -225,6 +230,21 @@ export function useFlowEditor(
     [apply],
   );
 
+  const addRolloutOnEdge = useCallback(
+    (edgeId: string) => {
+      const taken = new Set(canvasRef.current.nodes.map((node) => node.id));
+      const id = freshStepId('rollout', taken);
+      const rollout: Step = { id, type: 'rollout', data: {} };
+      apply(insertRollout(canvasRef.current, edgeId, rollout));
+    },
+    [apply],
+  );
+
+  const removeRolloutStep = useCallback(
+    (stepId: string) => apply(removeRollout(canvasRef.current, stepId)),
+    [apply],
+  );
+
   const updateStep = useCallback(
     (step: Step) => {
       const now = Date.now();
@@ -342,6 +362,8 @@ export function useFlowEditor(
     onEdgesChange,
     connect,
     addStep,
+    addRolloutOnEdge,
+    removeRolloutStep,
     updateStep,
     selectStep,
     deleteSelected,
