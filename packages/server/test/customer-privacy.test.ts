@@ -1,9 +1,11 @@
 /**
  * An admin exports everything Herald holds about one Customer, and erases
  * their personal data: the customer's identities, records' fields, change
- * snapshots, run traces, delivery bodies and sandbox messages go; the rows
+ * snapshots, run traces, delivery bodies, sandbox messages and conversation
+ * text go; the rows
  * (so counts) and the audit log stay, and the erasure is audited.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestHerald, type TestHerald } from './test-herald.js';
 import { expectOk, publishShippingFlow, seedBasics } from './fixtures.js';
@@ -32,6 +34,18 @@ describe('customer export and erasure', () => {
       const outbox = await herald.api('/api/outbox?customerId=vip-1');
       return outbox.body.items.length > 0;
     });
+    await sql`
+      with conversation as (
+        insert into conversations (customer_id, channel, started_by,
+          handover_note)
+        values ('vip-1', 'sms', 'customer', 'wants 12 Secret Lane checked')
+        returning id
+      )
+      insert into conversation_messages (conversation_id, direction, author,
+        body)
+      select id, 'inbound', 'customer', 'I live at 12 Secret Lane'
+      from conversation
+    `.execute(herald.db);
   });
 
   afterAll(async () => {
@@ -50,6 +64,9 @@ describe('customer export and erasure', () => {
     expect(answer.body.deliveries.length).toBeGreaterThan(0);
     expect(answer.body.sandboxMessages.length).toBeGreaterThan(0);
     expect(text).toContain('TRK-77');
+    expect(answer.body.conversationMessages).toMatchObject([
+      { body: 'I live at 12 Secret Lane' },
+    ]);
     expect(text).not.toContain('std-1');
   });
 
@@ -63,7 +80,7 @@ describe('customer export and erasure', () => {
 
     const exported = await herald.api('/api/customers/vip-1/export');
     const text = JSON.stringify(exported.body);
-    for (const personal of ['Vera', '+14155550100', 'TRK-77']) {
+    for (const personal of ['Vera', '+14155550100', 'TRK-77', 'Secret']) {
       expect(text).not.toContain(personal);
     }
     const other = await herald.api('/api/customers/std-1/export');

@@ -1,7 +1,8 @@
 /**
  * Reading and erasing everything Herald holds about one Customer: the
  * customer row, Consent evidence, Records and their Changes, Runs' traces,
- * Deliveries' bodies, Attempts' payloads and sandbox messages.
+ * Deliveries' bodies, Attempts' payloads, sandbox messages, and the text of
+ * Conversations.
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
@@ -48,6 +49,20 @@ export async function loadCustomerData(db: Db, customerId: string) {
       .execute(),
     byCustomer(db, 'deliveries', customerId),
   ]);
+  const conversationIds = db
+    .selectFrom('conversations')
+    .select('id')
+    .where('customer_id', '=', customerId);
+  const [conversations, conversationMessages] = await Promise.all([
+    byCustomer(db, 'conversations', customerId),
+    db
+      .selectFrom('conversation_messages')
+      .selectAll()
+      .where('conversation_id', 'in', conversationIds)
+      .orderBy('id')
+      .limit(EXPORT_ROW_LIMIT)
+      .execute(),
+  ]);
   const [deliveryEvents, attempts, sandboxMessages] = await Promise.all([
     db
       .selectFrom('delivery_events')
@@ -75,6 +90,8 @@ export async function loadCustomerData(db: Db, customerId: string) {
     deliveryEvents,
     attempts,
     sandboxMessages,
+    conversations,
+    conversationMessages,
   };
 }
 
@@ -153,6 +170,27 @@ export async function eraseCustomerData(db: Db, customerId: string) {
         .where('customer_id', '=', customerId)
         .executeTakeFirst(),
     ),
+    conversations: await count(
+      db
+        .updateTable('conversations')
+        .set({ handover_note: null, bot_state: null })
+        .where('customer_id', '=', customerId)
+        .executeTakeFirst(),
+    ),
+    conversationMessages: await count(
+      db
+        .updateTable('conversation_messages')
+        .set({ body: '' })
+        .where(
+          'conversation_id',
+          'in',
+          db
+            .selectFrom('conversations')
+            .select('id')
+            .where('customer_id', '=', customerId),
+        )
+        .executeTakeFirst(),
+    ),
   };
   return { ...counts, ...(await eraseOptionalColumns(db, customerId)) };
 }
@@ -213,7 +251,12 @@ function camelCase(name: string) {
 }
 
 type CustomerTable =
-  'consents' | 'records' | 'changes' | 'deliveries' | 'sandbox_messages';
+  | 'consents'
+  | 'records'
+  | 'changes'
+  | 'deliveries'
+  | 'sandbox_messages'
+  | 'conversations';
 
 function byCustomer<T extends CustomerTable>(
   db: Db,
