@@ -189,13 +189,14 @@ function spawnServer(
     '-c',
     'max_connections=200',
   ];
-  // Its own process group: a Ctrl-C in the terminal reaches Herald, which
-  // closes its connections and only then stops Postgres, instead of
-  // Postgres shutting down under live connections.
+  // Herald's own process group: whatever stops the group (Ctrl-C, a
+  // supervisor, CI) stops Postgres too, so no orphan keeps the port when
+  // Herald itself is killed. Herald still stops it explicitly, last.
+  // Limitation: on Ctrl-C Postgres gets the signal at the same moment as
+  // Herald, so shutdown may log "terminating connection" warnings.
   const child = spawn(path.join(binDir, 'postgres'), args, {
     ...account,
     cwd: dataDir,
-    detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let tail = '';
