@@ -49,7 +49,7 @@ export function createTaskList(context: TaskContext): TaskList {
 
   const deliver: Task = async (payload, helpers) => {
     const { deliveryId } = deliveryPayload.parse(payload);
-    const jobLog = log.child({ jobId: helpers.job.id, deliveryId });
+    const jobLog = log.child({ jobId: helpers.job.id });
     const workerId = context.workerId();
     await sendDelivery(
       { db, channels, log: jobLog, workerId, staleWorkerMs },

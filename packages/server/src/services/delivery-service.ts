@@ -62,9 +62,11 @@ type Plan =
 
 /** Sends Delivery `deliveryId` if it is still waiting to be sent. */
 export async function sendDelivery(
-  deps: DeliveryDeps,
+  callerDeps: DeliveryDeps,
   deliveryId: string,
 ): Promise<void> {
+  // Every line logged for this send names the Delivery, whoever called.
+  const deps = { ...callerDeps, log: callerDeps.log.child({ deliveryId }) };
   for (let hop = 0; hop < MAX_FAILOVERS; hop += 1) {
     const plan = await deps.db
       .transaction()
@@ -279,10 +281,7 @@ async function settleAccepted(
       },
     });
   });
-  deps.log.info(
-    { deliveryId: message.deliveryId, channel: message.channel },
-    'delivery sent',
-  );
+  deps.log.info({ channel: message.channel }, 'delivery sent');
 }
 
 async function settleFailure(
@@ -325,7 +324,7 @@ async function settleFailure(
         },
       );
       deps.log.warn(
-        { deliveryId: delivery.id, channel: message.channel, retries },
+        { channel: message.channel, retries },
         'delivery retry scheduled',
       );
       return 'done';
@@ -343,11 +342,7 @@ async function settleFailure(
       },
     );
     deps.log.warn(
-      {
-        deliveryId: delivery.id,
-        channel: message.channel,
-        code: decision.code,
-      },
+      { channel: message.channel, code: decision.code },
       'delivery channel failed',
     );
     return 'failover';
@@ -417,7 +412,7 @@ async function reconcileInterrupted(
       { onlyFrom: ['sending'], details: { attemptId: message.attemptId } },
     );
   });
-  deps.log.warn({ deliveryId: message.deliveryId }, 'delivery outcome unknown');
+  deps.log.warn('delivery outcome unknown');
 }
 
 function asChannelError(error: unknown): ChannelError {
