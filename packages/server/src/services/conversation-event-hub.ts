@@ -47,7 +47,10 @@ export function createConversationEventHub(
   log: Logger,
 ): ConversationEventHub {
   const listeners = new Set<ConversationListener>();
-  let client: pg.PoolClient | null = null;
+  let current: {
+    client: pg.PoolClient;
+    release(destroy: boolean): void;
+  } | null = null;
   let closed = false;
 
   const dispatch = async (payload: string | undefined) => {
@@ -68,15 +71,39 @@ export function createConversationEventHub(
 
     try {
       const next = await pool.connect();
+      // A dying connection may report several errors, also while close()
+      // releases it; the client goes back to the pool exactly once.
+      let released = false;
+      const release = (destroy: boolean) => {
+        if (released) {
+          return;
+        }
+
+        released = true;
+        next.release(destroy);
+      };
       next.on('notification', (message) => void dispatch(message.payload));
       next.on('error', (error) => {
+        if (released) {
+          return;
+        }
+
+        release(true);
+        current = null;
+        if (closed) {
+          return;
+        }
+
         log.warn({ err: error }, 'conversation listener lost');
-        next.release(true);
-        client = null;
         setTimeout(() => void connect(), RECONNECT_MS).unref();
       });
       await next.query(`listen ${CONVERSATION_NOTIFY_CHANNEL}`);
-      client = next;
+      if (closed) {
+        release(false);
+        return;
+      }
+
+      current = { client: next, release };
     } catch (error) {
       log.warn({ err: error }, 'conversation listener failed to start');
       setTimeout(() => void connect(), RECONNECT_MS).unref();
@@ -92,12 +119,13 @@ export function createConversationEventHub(
     async close() {
       closed = true;
       listeners.clear();
-      if (client) {
-        await client
+      const listening = current;
+      current = null;
+      if (listening) {
+        await listening.client
           .query(`unlisten ${CONVERSATION_NOTIFY_CHANNEL}`)
           .catch(() => undefined);
-        client.release();
-        client = null;
+        listening.release(false);
       }
     },
   };
