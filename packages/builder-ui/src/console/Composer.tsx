@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { ChannelWindowNotice } from './ChannelWindowNotice';
 import type { ConsoleApi } from './console-api';
 import type {
   ChannelState,
@@ -18,11 +19,16 @@ export interface ComposerProps {
   onSend: (input: MessageInput) => Promise<void>;
 }
 
+/** A Template refused only for lacking the channel's approved form. */
+const NOT_APPROVED = 'HERALD_CONVERSATION_TEMPLATE_NOT_APPROVED';
+
 /**
  * Writes a message: free text with quick phrases where the channel
  * allows it, or a Template from the library (rendered for this Customer
- * and Record). Outside a 24-hour window only approved Templates are
- * offered, and the text box says why it is closed.
+ * and Record). Outside a 24-hour window there is no text box: only the
+ * approved Templates are offered, with a notice saying why. The choice
+ * follows the channel's state, so a reply that opens the window (seen on
+ * the live stream) brings free text back without a reload.
  */
 export function Composer(props: ComposerProps) {
   const { api, channel } = props;
@@ -50,12 +56,17 @@ export function Composer(props: ComposerProps) {
     api,
     props.customerId,
     channel?.channel,
+    channel?.freeText,
     props.objectType,
     props.recordId,
   ]);
 
   const freeText = channel?.freeText ?? false;
-  const chosen = templates.find((template) => template.id === templateId);
+  const windowClosed = Boolean(channel?.usable && !freeText);
+  const offered = windowClosed
+    ? templates.filter((template) => template.reason !== NOT_APPROVED)
+    : templates;
+  const chosen = offered.find((template) => template.id === templateId);
   const canSend =
     !sending &&
     (templateId ? Boolean(chosen?.allowed) : freeText && text.trim() !== '');
@@ -82,11 +93,11 @@ export function Composer(props: ComposerProps) {
           opt-in).
         </p>
       )}
-      {channel?.usable && !freeText && (
-        <p className="notice" data-testid="window-closed">
-          The customer has not written in the last 24 hours: only approved
-          templates can be sent.
-        </p>
+      {windowClosed && channel && (
+        <ChannelWindowNotice
+          channel={channel}
+          hidden={templates.length - offered.length}
+        />
       )}
       <select
         className="composer__templates"
@@ -95,8 +106,10 @@ export function Composer(props: ComposerProps) {
         data-testid="template-picker"
         aria-label="Template"
       >
-        <option value="">{freeText ? 'Free text' : 'Pick a template…'}</option>
-        {templates.map((template) => (
+        <option value="">
+          {freeText ? 'Free text' : 'Pick an approved template…'}
+        </option>
+        {offered.map((template) => (
           <option
             key={template.id}
             value={template.id}
@@ -112,16 +125,14 @@ export function Composer(props: ComposerProps) {
           {chosen.preview}
         </p>
       )}
-      {!templateId && (
+      {!templateId && freeText && (
         <>
           <textarea
             className="composer__text"
             value={text}
-            disabled={!freeText}
             onChange={(event) => setText(event.target.value)}
-            placeholder={
-              freeText ? 'Write a message' : 'Free text is not allowed now'
-            }
+            placeholder="Write a message"
+            aria-label="Message"
             data-testid="composer-text"
             rows={3}
           />
@@ -131,7 +142,6 @@ export function Composer(props: ComposerProps) {
                 key={phrase.id}
                 type="button"
                 className="button button--small button--quiet"
-                disabled={!freeText}
                 title={phrase.body}
                 onClick={() =>
                   setText(

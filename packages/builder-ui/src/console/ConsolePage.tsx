@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { routeHref } from '../app/app-route';
 import { usePrincipal } from '../auth/principal-context';
 import { createConsoleApi } from './console-api';
 import type { ConversationSummary, ConversationThread } from './console-types';
@@ -89,6 +90,14 @@ export function ConsolePage() {
           {streamState === 'live' ? 'Live' : streamState}
         </span>
         <PresenceToggle api={api} />
+        {principal.role === 'admin' && (
+          <a
+            href={routeHref({ page: 'conversation-policy' })}
+            data-testid="conversation-settings"
+          >
+            Settings
+          </a>
+        )}
         <button
           type="button"
           className="button button--primary"

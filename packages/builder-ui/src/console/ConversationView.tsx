@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatTime } from '../app/format-time';
 import { channelLabel } from '../steps/channel-names';
 import type { ConsoleApi } from './console-api';
@@ -27,6 +28,7 @@ export function ConversationView({
   const channel = customer.channels.find(
     (state) => state.channel === conversation.channel,
   );
+  useReloadWhenWindowCloses(channel?.windowClosesAt ?? null, onChanged);
 
   return (
     <div className="console__thread-layout" data-testid="conversation-view">
@@ -104,4 +106,22 @@ export function ConversationView({
       <CustomerPanel thread={thread} />
     </div>
   );
+}
+
+/** Reads the thread again when the free-text window closes. */
+function useReloadWhenWindowCloses(
+  closesAt: string | null,
+  reload: () => void,
+) {
+  const latest = useRef(reload);
+  latest.current = reload;
+  useEffect(() => {
+    if (!closesAt) {
+      return;
+    }
+
+    const wait = Math.max(0, new Date(closesAt).getTime() - Date.now()) + 1000;
+    const timer = window.setTimeout(() => latest.current(), wait);
+    return () => window.clearTimeout(timer);
+  }, [closesAt]);
 }

@@ -9,6 +9,7 @@ import { loadToken } from '../auth/token-store';
 import type {
   AgentPresence,
   ComposeOptions,
+  ConversationPolicy,
   ConversationSummary,
   ConversationThread,
   MessageInput,
@@ -27,6 +28,10 @@ export interface ConsoleApi {
   quickPhrases(): Promise<QuickPhrase[]>;
   presence(): Promise<AgentPresence[]>;
   setPresence(status: AgentPresence['status']): Promise<AgentPresence>;
+  /** The conversation policy (admins only). */
+  policy(): Promise<ConversationPolicy>;
+  /** Replaces the conversation policy (admins only); answers it. */
+  savePolicy(policy: ConversationPolicy): Promise<ConversationPolicy>;
 }
 
 /** What starting a Conversation takes. */
@@ -78,6 +83,8 @@ export function createConsoleApi(csrfToken: string | null): ConsoleApi {
     presence: async () =>
       (await call<{ items: AgentPresence[] }>('GET', '/agents/presence')).items,
     setPresence: (status) => call('PUT', '/agents/me/presence', { status }),
+    policy: () => call('GET', '/conversation-policy'),
+    savePolicy: (policy) => call('PUT', '/conversation-policy', policy),
   };
 }
 

@@ -28,6 +28,7 @@ export interface ChannelState {
   address: string | null;
   consent: 'opt_in' | 'opt_out' | 'none';
   hasWindow: boolean;
+  lastInboundAt: string | null;
   windowClosesAt: string | null;
   freeText: boolean;
   usable: boolean;
@@ -117,4 +118,24 @@ export interface AgentPresence {
 export interface MessageInput {
   templateId?: string;
   text?: string;
+}
+
+/** A channel's pilot audience: who may chat there while it is rolled out. */
+export interface ChannelPilot {
+  tiers: string[];
+  regions: string[];
+  reply: string;
+}
+
+/** Channels a pilot audience may limit. */
+export const PILOT_CHANNELS = ['sms', 'whatsapp', 'messenger'] as const;
+export type PilotChannel = (typeof PILOT_CHANNELS)[number];
+
+/** How Conversations behave (admins change it). */
+export interface ConversationPolicy {
+  presenceTimeoutSeconds: number;
+  defaultCapacity: number;
+  botEnabled: boolean;
+  botReplyWindowHours: number;
+  pilots: Partial<Record<PilotChannel, ChannelPilot>>;
 }

@@ -246,7 +246,7 @@ export function conversationRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/api/conversation-policy',
       {
-        config: { access: 'admin' },
+        config: { access: 'admin', audit: 'conversation-policy.change' },
         schema: {
           tags: ['conversations'],
           summary: 'Change presence time-out, capacity, bot and pilots',

@@ -47,6 +47,8 @@ export interface ChannelState {
   consent: 'opt_in' | 'opt_out' | 'none';
   /** The channel has a 24-hour window. */
   hasWindow: boolean;
+  /** When the Customer last wrote on the channel; null: never. */
+  lastInboundAt: Date | null;
   /** When the window closes; null when closed or there is none. */
   windowClosesAt: Date | null;
   /** Free text may go now. */
@@ -88,7 +90,8 @@ export async function channelStates(
         ? 'opt_in'
         : 'none';
     const address = addressFor(channel, customer);
-    const closesAt = await windowClosesAt(db, customer.id, channel, now);
+    const lastInbound = await lastInboundAt(db, customer.id, channel);
+    const closesAt = windowClosesAt(channel, lastInbound, now);
     const hasWindow = windowHours[channel] !== undefined;
     const usable = address !== null && consent === 'opt_in';
     states.push({
@@ -96,6 +99,7 @@ export async function channelStates(
       address,
       consent,
       hasWindow,
+      lastInboundAt: lastInbound,
       windowClosesAt: closesAt,
       freeText: usable && (!hasWindow || closesAt !== null),
       usable,
@@ -288,19 +292,13 @@ export async function templateChoices(
   return choices;
 }
 
-async function windowClosesAt(
-  db: Db,
-  customerId: string,
+function windowClosesAt(
   channel: string,
+  last: Date | null,
   now: Date,
-): Promise<Date | null> {
+): Date | null {
   const hours = windowHours[channel];
-  if (hours === undefined) {
-    return null;
-  }
-
-  const last = await lastInboundAt(db, customerId, channel);
-  if (!last) {
+  if (hours === undefined || !last) {
     return null;
   }
 

@@ -15,14 +15,21 @@ import {
 const pilotSchema = z
   .object({
     /** Customer tiers let in (VIP, Platinum …); empty: any tier. */
-    tiers: z.array(z.string().min(1).max(64)).max(50).default([]),
+    tiers: z
+      .array(z.string().min(1).max(64, 'a tier has at most 64 characters'))
+      .max(50, 'at most 50 tiers')
+      .default([]),
     /** Customer regions let in; empty: any region. */
-    regions: z.array(z.string().min(1).max(64)).max(200).default([]),
+    regions: z
+      .array(z.string().min(1).max(64, 'a region has at most 64 characters'))
+      .max(200, 'at most 200 regions')
+      .default([]),
     /** The polite answer everyone else gets. */
     reply: z
       .string()
-      .min(1)
-      .max(640)
+      .trim()
+      .min(1, 'write the answer people outside the pilot get')
+      .max(640, 'at most 640 characters')
       .default(
         'Thanks for your message! Chat on this channel is not open to ' +
           'everyone yet; please call us or use SMS and we will help you.',
@@ -34,13 +41,28 @@ const pilotSchema = z
 export const conversationPolicySchema = z
   .object({
     /** Presence without a heartbeat for this long counts as offline. 120 s. */
-    presenceTimeoutSeconds: z.number().int().min(5).max(86_400).default(120),
+    presenceTimeoutSeconds: z
+      .number()
+      .int('a whole number of seconds')
+      .min(5, 'at least 5 seconds')
+      .max(86_400, 'at most 86,400 seconds (a day)')
+      .default(120),
     /** Routed inbound Conversations an Agent takes at once. Default 5. */
-    defaultCapacity: z.number().int().min(0).max(100).default(5),
+    defaultCapacity: z
+      .number()
+      .int('a whole number')
+      .min(0, 'at least 0')
+      .max(100, 'at most 100')
+      .default(5),
     /** The bot answers replies to triggered messages. Default true. */
     botEnabled: z.boolean().default(true),
     /** How long after a triggered message a reply counts as its answer. 7 d. */
-    botReplyWindowHours: z.number().int().min(1).max(720).default(168),
+    botReplyWindowHours: z
+      .number()
+      .int('a whole number of hours')
+      .min(1, 'at least 1 hour')
+      .max(720, 'at most 720 hours (30 days)')
+      .default(168),
     /** Channels limited to a pilot audience, by channel name. */
     pilots: z
       .object({

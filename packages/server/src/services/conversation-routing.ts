@@ -25,10 +25,10 @@ export interface RoutingOutcome {
 }
 
 /**
- * Routes a Conversation (locked by the caller) after a reply.
- * Limitation: a Conversation waiting unassigned is routed again only on
- * the Customer's next message (or when an Agent answers it), not when an
- * Agent comes online.
+ * Routes a Conversation (locked by the caller) after a reply. One left
+ * unassigned is routed again on the Customer's next message, when an
+ * Agent answers it, or when an Agent can take it (see
+ * waiting-conversation-routing).
  */
 export async function routeConversation(
   db: Db,

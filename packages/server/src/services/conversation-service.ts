@@ -25,6 +25,7 @@ import {
 } from './conversation-compose.js';
 import { queueOutboundMessage } from './conversation-outbound.js';
 import type { Principal } from './principal.js';
+import { routeWaitingConversations } from './waiting-conversation-routing.js';
 
 /** What starting a Conversation takes. */
 export interface StartConversationInput {
@@ -129,12 +130,15 @@ export async function readConversation(
   }
 }
 
-/** Closes a Conversation; the Customer's next message opens a new one. */
+/**
+ * Closes a Conversation; the Customer's next message opens a new one.
+ * An owner whose capacity it held gets a waiting Conversation instead.
+ */
 export async function closeConversation(db: Db, conversationId: string) {
-  await db.transaction().execute(async (trx) => {
+  const freed = await db.transaction().execute(async (trx) => {
     const conversation = await requireConversation(trx, conversationId, true);
     if (conversation.status === 'closed') {
-      return;
+      return null;
     }
 
     await updateConversation(trx, conversationId, {
@@ -142,7 +146,13 @@ export async function closeConversation(db: Db, conversationId: string) {
       closed_at: new Date(),
       bot_state: null,
     });
+    return conversation.counts_toward_capacity
+      ? conversation.owner_user_id
+      : null;
   });
+  if (freed) {
+    await routeWaitingConversations(db, freed);
+  }
 }
 
 /** A Conversation, or HERALD_CONVERSATION_NOT_FOUND. */

@@ -13,8 +13,13 @@ import {
 import { loadConversationPolicy } from './conversation-policy.js';
 import type { Principal } from './principal.js';
 import { userIdOf } from './conversation-service.js';
+import { routeWaitingConversations } from './waiting-conversation-routing.js';
 
-/** Sets the signed-in Agent's presence (and capacity, when given). */
+/**
+ * Sets the signed-in Agent's presence (and capacity, when given); an
+ * online Agent then gets the Conversations waiting for one, as far as
+ * their capacity allows.
+ */
 export async function setPresence(
   db: Db,
   principal: Principal,
@@ -34,6 +39,10 @@ export async function setPresence(
     set: input.capacity,
     defaultCapacity: policy.defaultCapacity,
   });
+  if (input.status === 'online') {
+    await routeWaitingConversations(db, userId);
+  }
+
   const all = await listPresence(db);
   return all.find((agent) => agent.userId === userId)!;
 }
