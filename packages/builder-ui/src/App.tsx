@@ -5,6 +5,7 @@ import { useHashRoute } from './app/use-hash-route';
 import { AccessPage } from './access/AccessPage';
 import { AuditPage } from './audit/AuditPage';
 import { ConsolePage } from './console/ConsolePage';
+import { ConversationPolicyPage } from './console/ConversationPolicyPage';
 import { LoginPage } from './auth/LoginPage';
 import { PrincipalContext } from './auth/principal-context';
 import { SignInPage } from './auth/SignInPage';
@@ -12,6 +13,7 @@ import { useAuth } from './auth/use-auth';
 import { FlowListPage } from './flows/FlowListPage';
 import { FlowPage } from './flows/FlowPage';
 import { OutboxPage } from './outbox/OutboxPage';
+import { ProfilePage } from './profile/ProfilePage';
 import { RunHistoryPage } from './activity/RunHistoryPage';
 import { TemplateLibraryPage } from './templates/TemplateLibraryPage';
 
@@ -67,8 +69,12 @@ export function App() {
           {route.page === 'access' && isAdmin && <AccessPage />}
           {route.page === 'audit' && isAdmin && <AuditPage />}
           {route.page === 'conversations' && <ConsolePage />}
+          {route.page === 'conversation-policy' && isAdmin && (
+            <ConversationPolicyPage />
+          )}
           {route.page === 'templates' && <TemplateLibraryPage />}
           {route.page === 'runs' && <RunHistoryPage />}
+          {route.page === 'profile' && <ProfilePage />}
         </div>
       </PrincipalContext.Provider>
     </ApiContext.Provider>

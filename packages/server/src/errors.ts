@@ -50,6 +50,7 @@ export const errorCodes = {
   HERALD_CHANNEL_CONFIG_INVALID: [422, 'the channel configuration is invalid'],
   HERALD_WEBHOOK_SIGNATURE: [403, 'the webhook signature is missing or wrong'],
   HERALD_DELIVERY_NOT_FOUND: [404, 'the delivery does not exist'],
+  HERALD_CHANGE_NOT_FOUND: [404, 'the change does not exist'],
   HERALD_CONVERSATION_NOT_FOUND: [404, 'the conversation does not exist'],
   HERALD_CONVERSATION_CLOSED: [
     409,
@@ -79,6 +80,26 @@ export const errorCodes = {
   HERALD_RECORD_NOT_FOUND: [
     404,
     'the record does not exist or belongs to another customer',
+  ],
+  HERALD_TEST_RECIPIENT_MISSING: [
+    409,
+    'set your own test recipient before sending a test',
+  ],
+  HERALD_TEST_RECIPIENT_INVALID: [
+    422,
+    'the test recipient lacks a valid address for its channel',
+  ],
+  HERALD_TEST_SEND_RENDER: [
+    422,
+    'the template could not be rendered for the sample customer and record',
+  ],
+  HERALD_TEST_SEND_REJECTED: [
+    422,
+    'the provider refused the test message; its code and message follow',
+  ],
+  HERALD_TEST_SEND_FAILED: [
+    502,
+    'the provider could not be reached or failed; nothing was retried',
   ],
   HERALD_RATE_LIMITED: [429, 'too many requests'],
   HERALD_INTERNAL: [500, 'an unexpected error; see the server log'],

@@ -152,6 +152,7 @@ export async function startHerald(
         uiDir: path.join(repoRoot, 'packages', 'builder-ui', 'dist'),
         bodyLimit: config.bodyLimit,
         secretKey,
+        channels,
         access: {
           trustedProxies: config.trustedProxies,
           sessionHours: config.sessionHours,

@@ -59,7 +59,10 @@ export function NavBar({ route, principal, onSignOut }: NavBarProps) {
         {(isAdmin || principal.role === 'agent') && (
           <a
             href={routeHref({ page: 'conversations' })}
-            className={linkClass(route.page === 'conversations')}
+            className={linkClass(
+              route.page === 'conversations' ||
+                route.page === 'conversation-policy',
+            )}
             data-testid="nav-conversations"
           >
             Conversations
@@ -84,9 +87,15 @@ export function NavBar({ route, principal, onSignOut }: NavBarProps) {
           </a>
         )}
       </nav>
-      <span className="nav__user muted" data-testid="signed-in-as">
+      <a
+        href={routeHref({ page: 'profile' })}
+        className="nav__user muted"
+        aria-current={route.page === 'profile' ? 'page' : undefined}
+        title="Your profile and test recipient"
+        data-testid="signed-in-as"
+      >
         {principal.name} ({principal.role})
-      </span>
+      </a>
       <button
         type="button"
         className="button button--quiet nav__sign-out"

@@ -1,9 +1,11 @@
 /**
  * The builder's pages, addressed by the URL fragment: `#/flows`,
  * `#/flows/<flowId>`, `#/outbox`, `#/access` (users and tokens),
- * `#/audit`, `#/conversations` (the agent console), `#/templates` (the
- * Template library) and `#/runs` (run history). Anything else shows the
- * flows list.
+ * `#/audit`, `#/conversations` (the agent console),
+ * `#/conversation-policy` (its settings, for admins), `#/templates` (the
+ * Template library), `#/runs` (run history) and `#/profile` (the signed-in
+ * person's own settings, such as their test recipient). Anything else
+ * shows the flows list.
  */
 export type AppRoute =
   | { page: 'flows' }
@@ -12,8 +14,10 @@ export type AppRoute =
   | { page: 'access' }
   | { page: 'audit' }
   | { page: 'conversations' }
+  | { page: 'conversation-policy' }
   | { page: 'templates' }
-  | { page: 'runs' };
+  | { page: 'runs' }
+  | { page: 'profile' };
 
 /** Reads the route from a `location.hash` value. */
 export function parseRoute(hash: string): AppRoute {
@@ -29,8 +33,10 @@ export function parseRoute(hash: string): AppRoute {
     segments[0] === 'access' ||
     segments[0] === 'audit' ||
     segments[0] === 'conversations' ||
+    segments[0] === 'conversation-policy' ||
     segments[0] === 'templates' ||
-    segments[0] === 'runs'
+    segments[0] === 'runs' ||
+    segments[0] === 'profile'
   ) {
     return { page: segments[0] };
   }

@@ -1,15 +1,15 @@
 import { useApiResource } from '../api/use-api-resource';
-import { routeHref } from '../app/app-route';
 import { ErrorNotice } from '../app/ErrorNotice';
-import { formatTime } from '../app/format-time';
 import { usePrincipal } from '../auth/principal-context';
-import { FlowRowActions } from './FlowRowActions';
+import { FlowRow } from './FlowRow';
 import { ImportFlowButton } from './ImportFlowButton';
 import { NewFlowForm } from './NewFlowForm';
-import { StatusBadge } from './StatusBadge';
 import './flow-list.css';
 
-/** Lists every Flow with its status, active version and last update. */
+/**
+ * Lists every Flow with its status, active version, who changed it last
+ * and when, and its Runs and Deliveries (per status) of the last 24 hours.
+ */
 export function FlowListPage() {
   const flows = useApiResource('flows', (api) => api.listFlows());
   const canEdit = usePrincipal().role === 'admin';
@@ -52,62 +52,23 @@ export function FlowListPage() {
               <th scope="col">Name</th>
               <th scope="col">Status</th>
               <th scope="col">Active version</th>
-              <th scope="col">Updated</th>
+              <th scope="col">Changed</th>
+              <th scope="col">Last 24 hours</th>
               {canEdit && <th scope="col">Actions</th>}
             </tr>
           </thead>
           <tbody>
-            {flows.data.map((flow) => {
-              const href = routeHref({ page: 'flow', flowId: flow.id });
-              return (
-                <tr
-                  key={flow.id}
-                  className="table__row--link"
-                  data-testid="flow-row"
-                  data-flow-id={flow.id}
-                  onClick={() => window.location.assign(href)}
-                >
-                  <td>
-                    <a href={href} className="table__primary">
-                      {flow.name}
-                    </a>
-                    {flow.description && (
-                      <div className="muted">{flow.description}</div>
-                    )}
-                  </td>
-                  <td>
-                    <StatusBadge status={flow.status} />
-                  </td>
-                  <td>
-                    {flow.activeVersion === null
-                      ? '—'
-                      : `v${flow.activeVersion}`}
-                  </td>
-                  <td>
-                    {formatTime(latest(flow.updatedAt, flow.draftUpdatedAt))}
-                  </td>
-                  {canEdit && (
-                    <td>
-                      <FlowRowActions flow={flow} onChanged={flows.reload} />
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
+            {flows.data.map((flow) => (
+              <FlowRow
+                key={flow.id}
+                flow={flow}
+                canEdit={canEdit}
+                onChanged={flows.reload}
+              />
+            ))}
           </tbody>
         </table>
       )}
     </main>
   );
-}
-
-// A Flow counts as updated when its settings or its draft last changed.
-function latest(updatedAt: string, draftUpdatedAt: string | null): string {
-  if (!draftUpdatedAt) {
-    return updatedAt;
-  }
-
-  return Date.parse(draftUpdatedAt) > Date.parse(updatedAt)
-    ? draftUpdatedAt
-    : updatedAt;
 }

@@ -78,8 +78,13 @@ export function useFlowActions(
   async function storeTemplates(templates: CatalogTemplate[]) {
     for (const template of templates) {
       try {
-        const { id, name, category, body } = template;
-        const saved = await api.saveTemplate(id, { name, category, body });
+        const { id, name, category, body, variants } = template;
+        const saved = await api.saveTemplate(id, {
+          name,
+          category,
+          body,
+          variants: variants ?? {},
+        });
         onTemplateSaved({ ...template, ...saved });
       } catch (error) {
         setState(

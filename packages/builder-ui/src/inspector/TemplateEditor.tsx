@@ -1,11 +1,12 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ObjectTypeDef } from '@herald/engine';
 import type { CatalogTemplate } from '../api/api-types';
 import { useApi } from '../api/api-context';
 import { ErrorNotice } from '../app/ErrorNotice';
-import { MergeFieldPicker } from './MergeFieldPicker';
-import { useTemplateEditsContext } from './template-edits';
-import { TemplatePreview } from './TemplatePreview';
+import { usePrincipal } from '../auth/principal-context';
+import { draftFrom } from './template-edits';
+import { useTemplateDraft } from './use-template-draft';
+import { VariantTextEditor } from './VariantTextEditor';
 
 /** Props of {@link TemplateEditor}. */
 export interface TemplateEditorProps {
@@ -22,51 +23,32 @@ type SaveState =
   | { kind: 'failed'; error: unknown };
 
 /**
- * Edits a library Template's name and body and saves it straight to the
- * library. The change reaches every Flow that uses the Template. On a
- * Flow page the unsaved edit is the page's (template-edits.ts), so Publish
- * can save it first.
+ * Edits a library Template's name, text and locale variants and saves
+ * them straight to the library. The change reaches every Flow that uses
+ * the Template. On a Flow page the unsaved edit is the page's
+ * (template-edits.ts), so Publish can save it first.
  */
 export function TemplateEditor({
   template,
   onSaved,
   objectType,
 }: TemplateEditorProps) {
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const api = useApi();
-  const edits = useTemplateEditsContext();
-  const [local, setLocal] = useState({
-    name: template.name,
-    body: template.body,
-  });
-  const { name, body } = edits ? edits.draftOf(template) : local;
+  const isAdmin = usePrincipal().role === 'admin';
+  const { draft, update, changed, forget } = useTemplateDraft(template);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
-  const changed = name !== template.name || body !== template.body;
-
-  function update(draft: { name: string; body: string }) {
-    if (edits) {
-      edits.edit(template, draft);
-    } else {
-      setLocal(draft);
-    }
-  }
-
-  // A merge field goes where the cursor was, else at the end.
-  function insertField(text: string) {
-    const at = bodyRef.current?.selectionStart ?? body.length;
-    update({ name, body: body.slice(0, at) + text + body.slice(at) });
-  }
 
   async function handleSave() {
     setSaveState({ kind: 'saving' });
     try {
       const saved = await api.saveTemplate(template.id, {
-        name,
+        name: draft.name,
         category: template.category,
-        body,
+        body: draft.body,
+        variants: draft.variants,
       });
       onSaved({ ...template, ...saved });
-      edits?.forget(template.id);
+      forget();
       setSaveState({ kind: 'saved' });
     } catch (error) {
       setSaveState({ kind: 'failed', error });
@@ -79,55 +61,71 @@ export function TemplateEditor({
         <span className="field__label">Template name</span>
         <input
           type="text"
-          value={name}
-          onChange={(event) => update({ name: event.target.value, body })}
+          value={draft.name}
+          onChange={(event) => update({ ...draft, name: event.target.value })}
           data-testid="template-name"
         />
       </label>
-      <label className="field">
-        <span className="field__label">Message text</span>
-        <textarea
-          ref={bodyRef}
-          rows={6}
-          value={body}
-          onChange={(event) => update({ name, body: event.target.value })}
-          data-testid="template-body"
-        />
-      </label>
-      <MergeFieldPicker objectType={objectType} onInsert={insertField} />
-      <TemplatePreview body={body} objectType={objectType} />
+      <VariantTextEditor
+        texts={draft}
+        onChange={(texts) => update({ ...draft, ...texts })}
+        objectType={objectType}
+        bodyTestId="template-body"
+        stored={{
+          id: template.id,
+          texts: draftFrom(template),
+          sendUnsaved: isAdmin,
+        }}
+      />
       <p className="muted">
         Merge fields use Liquid, e.g. {'{{ customer.firstName }}'} or{' '}
         {'{{ record.status }}'}. Saving changes the library template for every
         flow that uses it; Publish saves an unsaved edit first.
       </p>
+      <SaveRow
+        state={saveState}
+        changed={changed}
+        disabled={!changed || saveState.kind === 'saving' || draft.name === ''}
+        onSave={() => void handleSave()}
+      />
+    </div>
+  );
+}
+
+function SaveRow(props: {
+  state: SaveState;
+  changed: boolean;
+  disabled: boolean;
+  onSave: () => void;
+}) {
+  const { state, changed } = props;
+
+  return (
+    <>
       <div className="button-row">
         <button
           type="button"
           className="button"
-          onClick={() => void handleSave()}
-          disabled={!changed || saveState.kind === 'saving' || name === ''}
+          onClick={props.onSave}
+          disabled={props.disabled}
           data-testid="save-template"
         >
-          {saveState.kind === 'saving' ? 'Saving…' : 'Save template'}
+          {state.kind === 'saving' ? 'Saving…' : 'Save template'}
         </button>
-        {saveState.kind === 'saved' && !changed && (
+        {state.kind === 'saved' && !changed && (
           <span className="notice notice--ok" data-testid="template-saved">
             Template saved
           </span>
         )}
-        {changed && saveState.kind !== 'saving' && (
+        {changed && state.kind !== 'saving' && (
           <span className="muted" data-testid="template-unsaved">
             Unsaved template text
           </span>
         )}
       </div>
-      {saveState.kind === 'failed' && (
-        <ErrorNotice
-          error={saveState.error}
-          action="Saving the template failed"
-        />
+      {state.kind === 'failed' && (
+        <ErrorNotice error={state.error} action="Saving the template failed" />
       )}
-    </div>
+    </>
   );
 }

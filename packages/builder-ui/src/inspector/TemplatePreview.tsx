@@ -1,16 +1,30 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { measureMessage, renderTemplate } from '@herald/engine';
 import type { ChannelName, ObjectTypeDef, RenderResult } from '@herald/engine';
 import { useCustomerSample } from '../api/use-customer-sample';
 import { customerFact } from '../simulate/simulation-facts';
 import { channelLabel } from '../steps/channel-names';
 import { sampleRecord } from '../steps/sample-record';
+import { TestSendButton } from './TestSendButton';
 
 /** Props of {@link TemplatePreview}. */
 export interface TemplatePreviewProps {
   body: string;
   /** The object type sample records are made of; none: an empty record. */
   objectType: ObjectTypeDef | undefined;
+  /** Offers "Send a test" of this text; absent: no button. */
+  testSend?: TestSendSource;
+}
+
+/** Which stored Template a test send is of, and which of its texts. */
+export interface TestSendSource {
+  templateId: string;
+  /** The variant previewed; null: the default body. */
+  locale: string | null;
+  /** Unsaved text to send instead of the stored one (admins). */
+  body?: string;
+  /** Why no test can be sent now; absent: it can. */
+  blocked?: string;
 }
 
 const measuredChannels: ChannelName[] = ['sms', 'whatsapp', 'messenger'];
@@ -20,12 +34,17 @@ const measuredChannels: ChannelName[] = ['sms', 'whatsapp', 'messenger'];
  * its length per Channel, SMS encoding and segments, and a warning where
  * a Channel's limit is passed.
  */
-export function TemplatePreview({ body, objectType }: TemplatePreviewProps) {
+export function TemplatePreview({
+  body,
+  objectType,
+  testSend,
+}: TemplatePreviewProps) {
   const { customers } = useCustomerSample();
   const [customerId, setCustomerId] = useState('');
   const customer =
     customers?.find((item) => item.id === customerId) ?? customers?.[0];
-  const rendered = useRendered(body, objectType, customer);
+  const record = useMemo(() => sampleRecord(objectType), [objectType]);
+  const rendered = useRendered(body, record, customer);
 
   return (
     <div className="template-preview" data-testid="template-preview">
@@ -63,6 +82,25 @@ export function TemplatePreview({ body, objectType }: TemplatePreviewProps) {
           </pre>
           <ChannelMeasures text={rendered.text} />
         </>
+      )}
+      {testSend && (
+        <TestSendButton
+          templateId={testSend.templateId}
+          blocked={testSend.blocked}
+          request={
+            customer
+              ? {
+                  customerId: customer.id,
+                  objectType: objectType?.name ?? null,
+                  record,
+                  locale: testSend.locale,
+                  ...(testSend.body === undefined
+                    ? {}
+                    : { body: testSend.body }),
+                }
+              : null
+          }
+        />
       )}
     </div>
   );
@@ -102,7 +140,7 @@ function ChannelMeasures({ text }: { text: string }) {
 // Renders after typing pauses; an older render never replaces a newer one.
 function useRendered(
   body: string,
-  objectType: ObjectTypeDef | undefined,
+  record: Record<string, unknown>,
   customer: Parameters<typeof customerFact>[0] | undefined,
 ): RenderResult | null {
   const [rendered, setRendered] = useState<RenderResult | null>(null);
@@ -110,14 +148,16 @@ function useRendered(
   useEffect(() => {
     let current = true;
     const timer = window.setTimeout(() => {
-      const record = sampleRecord(objectType);
       const context = {
         record,
         customer: customer ? customerFact(customer) : {},
         prior: record,
         now: new Date().toISOString(),
       };
-      void renderTemplate(body, context).then((result) => {
+      const options = customer
+        ? { locale: customer.locale, timeZone: customer.timeZone }
+        : {};
+      void renderTemplate(body, context, options).then((result) => {
         if (current) setRendered(result);
       });
     }, 150);
@@ -126,7 +166,7 @@ function useRendered(
       current = false;
       window.clearTimeout(timer);
     };
-  }, [body, objectType, customer]);
+  }, [body, record, customer]);
 
   return rendered;
 }

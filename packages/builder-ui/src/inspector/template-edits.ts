@@ -12,11 +12,13 @@ import {
   useState,
 } from 'react';
 import type { CatalogTemplate } from '../api/api-types';
+import { sameTexts } from './template-variants';
 
-/** The name and text a Template has in the editor. */
+/** The name and texts (default body, locale variants) in the editor. */
 export interface TemplateDraft {
   name: string;
   body: string;
+  variants: Record<string, string>;
 }
 
 /** Unsaved Template edits of one page, by Template id. */
@@ -38,14 +40,15 @@ export function useTemplateEdits(): TemplateEdits {
   );
 
   const draftOf = useCallback(
-    (template: CatalogTemplate) => edits.get(template.id) ?? template,
+    (template: CatalogTemplate) =>
+      edits.get(template.id) ?? draftFrom(template),
     [edits],
   );
   const edit = useCallback(
     (template: CatalogTemplate, draft: TemplateDraft) =>
       setEdits((current) => {
         const next = new Map(current);
-        if (draft.name === template.name && draft.body === template.body) {
+        if (sameDraft(draft, template)) {
           next.delete(template.id);
         } else {
           next.set(template.id, { ...template, ...draft });
@@ -77,4 +80,18 @@ export const TemplateEditsContext = createContext<TemplateEdits | null>(null);
 /** The page's Template edits, or null when the editor keeps its own. */
 export function useTemplateEditsContext(): TemplateEdits | null {
   return useContext(TemplateEditsContext);
+}
+
+/** A library Template's name and texts as the editor starts them. */
+export function draftFrom(template: CatalogTemplate): TemplateDraft {
+  return {
+    name: template.name,
+    body: template.body,
+    variants: template.variants ?? {},
+  };
+}
+
+/** Whether the editor's draft equals the library's Template. */
+export function sameDraft(draft: TemplateDraft, template: CatalogTemplate) {
+  return draft.name === template.name && sameTexts(draft, draftFrom(template));
 }

@@ -64,11 +64,25 @@ export function OutboxPage() {
                     {formatTime(message.createdAt)}
                   </time>
                 </td>
-                <td>{channelLabel(message.channel)}</td>
+                <td>
+                  {channelLabel(message.channel)}
+                  {message.isTest && (
+                    <div>
+                      <span className="badge" data-testid="outbox-test">
+                        Test
+                      </span>
+                    </div>
+                  )}
+                </td>
                 <td>
                   <div data-testid="outbox-customer">{message.customerId}</div>
                   {message.toAddress && (
                     <div className="muted">{message.toAddress}</div>
+                  )}
+                  {message.isTest && (
+                    <div className="muted">
+                      test by {message.testRequestedBy}, to their own number
+                    </div>
                   )}
                 </td>
                 <td className="table__body-text" data-testid="outbox-body">

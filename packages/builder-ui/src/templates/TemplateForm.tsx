@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { ObjectTypeDef } from '@herald/engine';
 import type { LibraryTemplate } from '../api/activity-types';
-import { useApi } from '../api/api-context';
 import { ErrorNotice } from '../app/ErrorNotice';
-import { MergeFieldPicker } from '../inspector/MergeFieldPicker';
-import { TemplatePreview } from '../inspector/TemplatePreview';
+import { usePrincipal } from '../auth/principal-context';
+import { VariantTextEditor } from '../inspector/VariantTextEditor';
+import { TemplateFields } from './TemplateFields';
+import { useTemplateForm } from './use-template-form';
 
 /** Props of {@link TemplateForm}. */
 export interface TemplateFormProps {
@@ -17,147 +18,92 @@ export interface TemplateFormProps {
   readOnly?: boolean;
 }
 
-const idPattern = /^[a-z0-9][a-z0-9-]*$/;
-
 /**
  * Creates or edits a library Template: id (new ones only), name,
- * category and text, with merge fields and a live preview for a chosen
- * object type and Customer.
+ * category, text and locale variants, with merge fields, a live preview
+ * for a chosen object type and Customer, and "Send a test".
  */
 export function TemplateForm(props: TemplateFormProps) {
-  const api = useApi();
-  const { template } = props;
-  const [draft, setDraft] = useState({
-    id: template?.id ?? '',
-    name: template?.name ?? '',
-    category: template?.category ?? '',
-    body: template?.body ?? '',
-  });
+  const { template, readOnly } = props;
+  const form = useTemplateForm(template, props.onSaved);
+  const isAdmin = usePrincipal().role === 'admin';
   const [objectTypeName, setObjectTypeName] = useState(
     props.objectTypes[0]?.name ?? '',
   );
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
   const objectType = props.objectTypes.find(
     (candidate) => candidate.name === objectTypeName,
   );
-  const idValid = idPattern.test(draft.id);
-  const canSave = idValid && draft.name !== '' && draft.body !== '';
-
-  function update(patch: Partial<typeof draft>) {
-    setDraft({ ...draft, ...patch });
-    setSaved(false);
-  }
-
-  async function save() {
-    setError(null);
-    try {
-      const stored = await api.saveTemplate(draft.id, {
-        name: draft.name,
-        category: draft.category === '' ? undefined : draft.category,
-        body: draft.body,
-      });
-      props.onSaved({ ...draft, ...stored, category: draft.category || null });
-      setSaved(true);
-    } catch (failure) {
-      setError(failure);
-    }
-  }
 
   return (
     <form
       className="template-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        void form.save();
       }}
       data-testid="template-form"
     >
       <h2 className="panel__heading">
         {template ? `Edit “${template.name}”` : 'New template'}
       </h2>
-      {props.readOnly && (
-        <p className="muted">Only admins change the library.</p>
-      )}
-      <fieldset className="inspector__fields" disabled={props.readOnly}>
-        {!template && (
-          <label className="field">
-            <span className="field__label">
-              Id (lower-case letters, digits, -)
-            </span>
-            <input
-              type="text"
-              value={draft.id}
-              aria-invalid={draft.id !== '' && !idValid}
-              onChange={(event) => update({ id: event.target.value })}
-              data-testid="library-template-id"
-            />
-          </label>
-        )}
-        <label className="field">
-          <span className="field__label">Name</span>
-          <input
-            type="text"
-            value={draft.name}
-            onChange={(event) => update({ name: event.target.value })}
-            data-testid="library-template-name"
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">Category</span>
-          <input
-            type="text"
-            list="template-categories"
-            value={draft.category}
-            onChange={(event) => update({ category: event.target.value })}
-            data-testid="library-template-category"
-          />
-          <datalist id="template-categories">
-            {props.categories.map((category) => (
-              <option key={category} value={category} />
-            ))}
-          </datalist>
-        </label>
-        <label className="field">
-          <span className="field__label">Message text</span>
-          <textarea
-            rows={5}
-            value={draft.body}
-            onChange={(event) => update({ body: event.target.value })}
-            data-testid="library-template-body"
-          />
-        </label>
-      </fieldset>
-      <label className="field">
-        <span className="field__label">Preview record type</span>
-        <select
-          value={objectTypeName}
-          onChange={(event) => setObjectTypeName(event.target.value)}
-        >
-          {props.objectTypes.map((candidate) => (
-            <option key={candidate.name} value={candidate.name}>
-              {candidate.label ?? candidate.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {!props.readOnly && (
-        <MergeFieldPicker
-          objectType={objectType}
-          onInsert={(text) => update({ body: draft.body + text })}
-        />
-      )}
-      <TemplatePreview body={draft.body} objectType={objectType} />
+      {readOnly && <p className="muted">Only admins change the library.</p>}
+      <TemplateFields
+        draft={form.draft}
+        update={form.update}
+        isNew={!template}
+        idValid={form.idValid}
+        categories={props.categories}
+        readOnly={readOnly}
+      />
+      <ObjectTypeChoice
+        objectTypes={props.objectTypes}
+        value={objectTypeName}
+        onChange={setObjectTypeName}
+      />
+      <VariantTextEditor
+        texts={form.draft}
+        onChange={(texts) => form.update(texts)}
+        objectType={objectType}
+        bodyTestId="library-template-body"
+        readOnly={readOnly}
+        stored={storedOf(template, isAdmin)}
+      />
+      <FormSaveRow
+        disabled={!form.canSave || Boolean(readOnly)}
+        saved={form.saved}
+        error={form.error}
+      />
+    </form>
+  );
+}
+
+// A saved Template can be sent as a test; admins may send unsaved text.
+function storedOf(template: LibraryTemplate | null, isAdmin: boolean) {
+  if (!template) {
+    return undefined;
+  }
+
+  const texts = { body: template.body, variants: template.variants ?? {} };
+  return { id: template.id, texts, sendUnsaved: isAdmin };
+}
+
+function FormSaveRow(props: {
+  disabled: boolean;
+  saved: boolean;
+  error: unknown;
+}) {
+  return (
+    <>
       <div className="button-row">
         <button
           type="submit"
           className="button button--primary"
-          disabled={!canSave || props.readOnly}
+          disabled={props.disabled}
           data-testid="library-template-save"
         >
           Save template
         </button>
-        {saved && (
+        {props.saved && (
           <span
             className="notice notice--ok"
             data-testid="library-template-saved"
@@ -166,9 +112,31 @@ export function TemplateForm(props: TemplateFormProps) {
           </span>
         )}
       </div>
-      {error !== null && (
-        <ErrorNotice error={error} action="Saving the template failed" />
+      {props.error !== null && (
+        <ErrorNotice error={props.error} action="Saving the template failed" />
       )}
-    </form>
+    </>
+  );
+}
+
+function ObjectTypeChoice(props: {
+  objectTypes: ObjectTypeDef[];
+  value: string;
+  onChange: (name: string) => void;
+}) {
+  return (
+    <label className="field">
+      <span className="field__label">Preview record type</span>
+      <select
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        {props.objectTypes.map((candidate) => (
+          <option key={candidate.name} value={candidate.name}>
+            {candidate.label ?? candidate.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

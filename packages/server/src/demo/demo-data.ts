@@ -78,6 +78,9 @@ export async function loadDemoData(db: Db, log: Logger): Promise<void> {
   );
 }
 
+/** Who the flows list says made the demo's Flows. */
+const demoAuthor = { kind: 'system', id: null, name: 'Herald demo' } as const;
+
 /** Creates the Flow unless one has its name, and publishes it once. */
 async function ensurePublishedFlow(db: Db, flow: DemoFlow) {
   const flows = await listFlows(db);
@@ -86,7 +89,7 @@ async function ensurePublishedFlow(db: Db, flow: DemoFlow) {
     return;
   }
 
-  const id = found?.id ?? (await createFlow(db, flow)).id;
+  const id = found?.id ?? (await createFlow(db, flow, demoAuthor)).id;
   await publishFlow(db, id, 'demo');
 }
 

@@ -32,6 +32,11 @@ export const accessRules = {
   'business-read': ['admin', 'business'],
   'rollout-publish': ['admin', 'business'],
   'template-read': ['admin', 'business', 'agent'],
+  // A test send reaches only the caller's own test recipient, never a
+  // Customer, so the people who shape messages (admins, and business users
+  // piloting Flows) may try one on their own phone. Agents message
+  // Customers from the console instead; ingest tokens send nothing.
+  'test-send': ['admin', 'business'],
   agent: ['admin', 'agent'],
   'customer-read': ['admin', 'business', 'agent', 'ingest'],
   ingest: ['admin', 'ingest'],

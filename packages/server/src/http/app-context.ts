@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type pg from 'pg';
 import type { Db } from '../db/database.js';
+import type { ChannelResolver } from '../channels/channel-adapter.js';
 import type { Principal } from '../services/principal.js';
 
 /** Access and edge settings, from the configuration. */
@@ -35,4 +36,6 @@ export interface AppContext {
   /** Key sealing channel secrets; absent: secrets cannot be stored. */
   secretKey?: Buffer;
   access: AccessSettings;
+  /** The channel adapters test sends use; default: stored configuration. */
+  channels?: ChannelResolver;
 }

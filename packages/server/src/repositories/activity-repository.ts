@@ -99,15 +99,25 @@ export async function listRuns(
   return query.orderBy('runs.id', 'desc').limit(filter.limit).execute();
 }
 
-/** Messages the sandbox channel stored, newest first. */
+/**
+ * Messages the sandbox channel stored, newest first, each saying whether
+ * its Delivery was a test send and who asked for it.
+ */
 export async function listOutbox(
   db: Db,
   filter: { customerId?: string; limit: number },
 ) {
-  let query = db.selectFrom('sandbox_messages').selectAll();
+  let query = db
+    .selectFrom('sandbox_messages')
+    .leftJoin('deliveries', 'deliveries.id', 'sandbox_messages.delivery_id')
+    .selectAll('sandbox_messages')
+    .select(['deliveries.is_test', 'deliveries.test_requested_by']);
   if (filter.customerId) {
-    query = query.where('customer_id', '=', filter.customerId);
+    query = query.where('sandbox_messages.customer_id', '=', filter.customerId);
   }
 
-  return query.orderBy('id', 'desc').limit(filter.limit).execute();
+  return query
+    .orderBy('sandbox_messages.id', 'desc')
+    .limit(filter.limit)
+    .execute();
 }

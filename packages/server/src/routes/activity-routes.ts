@@ -79,6 +79,7 @@ export function activityRoutes(context: AppContext): FastifyPluginAsyncZod {
             status: row.status,
             statusReason: row.status_reason,
             body: row.body,
+            isTest: row.is_test,
             createdAt: row.created_at,
             updatedAt: row.updated_at,
             history: events
@@ -155,6 +156,8 @@ export function activityRoutes(context: AppContext): FastifyPluginAsyncZod {
           toAddress: row.to_address,
           body: row.body,
           createdAt: row.created_at,
+          isTest: row.is_test === true,
+          testRequestedBy: row.test_requested_by,
         })),
       }),
     );

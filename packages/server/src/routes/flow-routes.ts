@@ -5,17 +5,18 @@
 import { flowGraphSchema } from '@herald/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listFlows } from '../repositories/flow-repository.js';
+import type { FastifyRequest } from 'fastify';
 import {
   createFlow,
   deactivateFlow,
   getFlow,
   getVersion,
+  listFlowSummaries,
   publishFlow,
   saveDraft,
-  toFlowSummary,
   validateDraft,
 } from '../services/flow-service.js';
+import { actorOf } from '../services/principal.js';
 import type { AppContext } from '../http/app-context.js';
 
 const flowParams = z.object({ id: z.string().min(1).max(64) });
@@ -50,7 +51,7 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         reply.status(201);
-        return createFlow(db, request.body);
+        return createFlow(db, request.body, changerOf(request));
       },
     );
 
@@ -58,9 +59,12 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
       '/api/flows',
       {
         config: { access: 'business-read' },
-        schema: { tags: ['flows'], summary: 'List flows' },
+        schema: {
+          tags: ['flows'],
+          summary: 'List flows, who changed each, and its last 24 hours',
+        },
       },
-      async () => ({ items: (await listFlows(db)).map(toFlowSummary) }),
+      async () => ({ items: await listFlowSummaries(db) }),
     );
 
     app.get(
@@ -83,7 +87,8 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
           body: draftBody,
         },
       },
-      async (request) => saveDraft(db, request.params.id, request.body),
+      async (request) =>
+        saveDraft(db, request.params.id, request.body, changerOf(request)),
     );
 
     app.post(
@@ -118,7 +123,7 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         reply.status(201);
-        return publishFlow(db, request.params.id, 'admin');
+        return publishFlow(db, request.params.id, null, changerOf(request));
       },
     );
 
@@ -132,7 +137,8 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
           params: flowParams,
         },
       },
-      async (request) => deactivateFlow(db, request.params.id),
+      async (request) =>
+        deactivateFlow(db, request.params.id, changerOf(request)),
     );
 
     app.get(
@@ -149,4 +155,9 @@ export function flowRoutes(context: AppContext): FastifyPluginAsyncZod {
         getVersion(db, request.params.id, request.params.version),
     );
   };
+}
+
+/** Who is changing a Flow: the signed-in user or the API token. */
+function changerOf(request: FastifyRequest) {
+  return actorOf(request.principal!, request.ip);
 }

@@ -24,8 +24,13 @@ import {
   listVersions,
   nextVersion,
   updateFlow,
+  type FlowChanger,
   type FlowRow,
 } from '../repositories/flow-repository.js';
+import {
+  listFlowsWithActivity,
+  type FlowActivityRow,
+} from '../repositories/flow-activity-repository.js';
 import { listObjectTypes } from '../repositories/object-type-repository.js';
 import { listTemplates } from '../repositories/template-repository.js';
 
@@ -36,16 +41,24 @@ export const emptyGraph: FlowGraph = {
   edges: [],
 };
 
-/** Creates a Flow in draft. */
+/** How far back the flows list counts Runs and Deliveries. */
+const ACTIVITY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Creates a Flow in draft; `changedBy` is remembered as its author. */
 export async function createFlow(
   db: Db,
   input: { name: string; description?: string | null; graph?: FlowGraph },
+  changedBy?: FlowChanger,
 ) {
-  const row = await insertFlow(db, {
-    name: input.name,
-    description: input.description ?? null,
-    draft: input.graph ?? emptyGraph,
-  });
+  const row = await insertFlow(
+    db,
+    {
+      name: input.name,
+      description: input.description ?? null,
+      draft: input.graph ?? emptyGraph,
+    },
+    changedBy,
+  );
   return toFlowView(row, []);
 }
 
@@ -56,18 +69,31 @@ export async function getFlow(db: Db, id: string) {
   return toFlowView(row, versions);
 }
 
+/** Every Flow with who last changed it and its last 24 hours. */
+export async function listFlowSummaries(db: Db, now = new Date()) {
+  const since = new Date(now.getTime() - ACTIVITY_WINDOW_MS);
+  const rows = await listFlowsWithActivity(db, since);
+  return rows.map(toFlowSummary);
+}
+
 /** Saves a Flow's name, description or draft graph. */
 export async function saveDraft(
   db: Db,
   id: string,
   patch: { name?: string; description?: string | null; graph?: FlowGraph },
+  changedBy?: FlowChanger,
 ) {
   await requireFlow(db, id);
-  await updateFlow(db, id, {
-    name: patch.name,
-    description: patch.description,
-    draft: patch.graph,
-  });
+  await updateFlow(
+    db,
+    id,
+    {
+      name: patch.name,
+      description: patch.description,
+      draft: patch.graph,
+    },
+    changedBy,
+  );
   return getFlow(db, id);
 }
 
@@ -81,17 +107,24 @@ export async function validateDraft(
   return validateFlow(graph ?? row.draft, await loadCatalog(db));
 }
 
-/** Compiles the draft and makes it the active version. */
+/**
+ * Compiles the draft and makes it the active version; `changedBy` (when
+ * given) names the publisher, else `publishedBy` is kept as it is.
+ */
 export async function publishFlow(
   db: Db,
   id: string,
   publishedBy: string | null,
+  changedBy?: FlowChanger,
 ): Promise<{ version: number; ruleSet: RuleSet }> {
   const useDraft = async (_trx: Db, row: FlowRow) => ({
     graph: row.draft as FlowGraph,
     replaceDraft: false,
   });
-  return publishGraph(db, id, publishedBy, useDraft, { activate: true });
+  return publishGraph(db, id, changedBy?.name ?? publishedBy, useDraft, {
+    activate: true,
+    changedBy,
+  });
 }
 
 /**
@@ -99,7 +132,8 @@ export async function publishFlow(
  * sees the locked Flow row and answers the graph to publish and whether the
  * draft should become that graph too. Used by the business publish of
  * Rollout changes (rollout-publish-service.ts). `activate` also makes an
- * inactive Flow active again (default false).
+ * inactive Flow active again (default false); `changedBy` becomes who
+ * last changed the Flow.
  */
 export async function publishGraph(
   db: Db,
@@ -109,7 +143,7 @@ export async function publishGraph(
     trx: Db,
     row: FlowRow,
   ) => Promise<{ graph: FlowGraph; replaceDraft: boolean }>,
-  options: { activate?: boolean } = {},
+  options: { activate?: boolean; changedBy?: FlowChanger } = {},
 ): Promise<{ version: number; ruleSet: RuleSet }> {
   const catalog = await loadCatalog(db);
   return db.transaction().execute(async (trx) => {
@@ -133,20 +167,29 @@ export async function publishGraph(
       templates: templatesUsed(graph, catalog),
       publishedBy,
     });
-    await updateFlow(trx, id, {
-      activeVersion: version,
-      draft: replaceDraft ? graph : undefined,
-      ...(options.activate ? { status: 'active' as const } : {}),
-    });
+    await updateFlow(
+      trx,
+      id,
+      {
+        activeVersion: version,
+        draft: replaceDraft ? graph : undefined,
+        ...(options.activate ? { status: 'active' as const } : {}),
+      },
+      options.changedBy,
+    );
     return { version, ruleSet: compiled.ruleSet };
   });
 }
 
 /** Stops a Flow evaluating Changes and cancels its unsent Deliveries. */
-export async function deactivateFlow(db: Db, id: string) {
+export async function deactivateFlow(
+  db: Db,
+  id: string,
+  changedBy?: FlowChanger,
+) {
   await requireFlow(db, id);
   await db.transaction().execute(async (trx) => {
-    await updateFlow(trx, id, { status: 'inactive' });
+    await updateFlow(trx, id, { status: 'inactive' }, changedBy);
     await cancelUnsentDeliveries(trx, id);
   });
   return getFlow(db, id);
@@ -237,8 +280,11 @@ function toFlowView(
   };
 }
 
-/** A Flow row in a list: no draft graph. */
-export function toFlowSummary(row: FlowRow) {
+/**
+ * A Flow row in a list: no draft graph; who last changed it and when, and
+ * its Runs and Deliveries (in all and per status) in the last 24 hours.
+ */
+export function toFlowSummary(row: FlowActivityRow) {
   return {
     id: row.id,
     name: row.name,
@@ -247,5 +293,18 @@ export function toFlowSummary(row: FlowRow) {
     activeVersion: row.active_version,
     draftUpdatedAt: row.draft_updated_at,
     updatedAt: row.updated_at,
+    changedBy: row.changed_by_kind
+      ? { kind: row.changed_by_kind, name: row.changed_by_label }
+      : null,
+    changedAt: latest(row.updated_at, row.draft_updated_at),
+    last24Hours: {
+      runs: row.runs,
+      deliveries: row.deliveries,
+      deliveriesByStatus: row.deliveries_by_status,
+    },
   };
+}
+
+function latest(a: Date, b: Date) {
+  return a.getTime() >= b.getTime() ? a : b;
 }

@@ -59,6 +59,7 @@ export async function publishRolloutChange(
       const replaceDraft = sameJson(row.draft, activeGraph);
       return { graph, replaceDraft };
     },
+    { changedBy: actor },
   );
   return published;
 }
