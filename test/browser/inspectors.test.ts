@@ -100,6 +100,12 @@ describe.skipIf(missing !== null)('step inspectors', () => {
     await page.getByTestId('rollout-tier-VIP').uncheck();
     await expect.poll(count).toBe('15');
     await page.getByTestId('rollout-region-London').click();
+    // The server counts once edits pause; wait for that count.
+    await expect
+      .poll(() =>
+        page.getByTestId('rollout-audience').getAttribute('data-counting'),
+      )
+      .toBe(null);
     const london = Number(await count());
     expect(london).toBeLessThan(15);
     await page.getByTestId('rollout-percentage').fill('0');

@@ -20,6 +20,8 @@ export type { Operand, OperatorInfo, OperatorValueKind } from './operators.js';
 export { durationUnits } from './date-operators.js';
 export type { Duration, DurationUnit } from './date-operators.js';
 export { rolloutBucket } from './rollout-bucket.js';
+export { rolloutAudienceTest } from './rollout-audience.js';
+export type { AudienceCustomer, AudienceTest } from './rollout-audience.js';
 export { changeFields } from './fact-field.js';
 export { createReferenceEngine, OPERAND_FACT } from './reference-engine.js';
 export { evaluateChange, priorFacts } from './change-evaluator.js';

@@ -11,6 +11,7 @@ import {
   UNEXPECTED_RESPONSE_CODE,
 } from './api-error';
 import type {
+  ChangeView,
   CustomerView,
   DeliveryView,
   LibraryTemplate,
@@ -25,6 +26,11 @@ export function fetchRecord(
 ): Promise<RecordView> {
   const route = `/records/${encode(objectType)}/${encode(recordId)}`;
   return getJson<RecordView>(route);
+}
+
+/** Reads one Change; fails with HERALD_CHANGE_NOT_FOUND when there is none. */
+export function fetchChange(changeId: string): Promise<ChangeView> {
+  return getJson<ChangeView>(`/changes/${encode(changeId)}`);
 }
 
 /** Lists up to `limit` Customers (default 100, at most 1,000). */

@@ -31,6 +31,19 @@ export interface CustomerView {
   attributes: Record<string, unknown>;
 }
 
+/** One Change as recorded, as `GET /api/changes/:id` answers it. */
+export interface ChangeView {
+  id: string;
+  objectType: string;
+  recordId: string;
+  customerId: string;
+  kind: string;
+  prior: Record<string, unknown> | null;
+  current: Record<string, unknown> | null;
+  changedFields: string[];
+  receivedAt: string;
+}
+
 /** One Run: a Change evaluated against the active Rule sets. */
 export interface RunView {
   id: string;
@@ -72,5 +85,7 @@ export interface LibraryTemplate {
   name: string;
   category: string | null;
   body: string;
+  /** Bodies per locale (`de`, `fr-CA` …); empty when none. */
+  variants?: Record<string, string>;
   updatedAt?: string;
 }

@@ -15,7 +15,11 @@ import type {
   ListResponse,
   OutboxMessage,
   PublishResponse,
+  RolloutAudience,
   TemplateUpdate,
+  TestRecipient,
+  TestSendRequest,
+  TestSendResult,
 } from './api-types';
 import type {
   ApiTokenView,
@@ -25,7 +29,7 @@ import type {
   SessionInfo,
   UserView,
 } from './access-types';
-import type { FlowGraph } from '@herald/engine';
+import type { FlowGraph, RolloutStep } from '@herald/engine';
 import {
   ApiError,
   NETWORK_ERROR_CODE,
@@ -65,6 +69,15 @@ export interface ApiClient {
   signOut(): Promise<void>;
   getVersion(flowId: string, version: number): Promise<FlowVersionDetail>;
   publishRollout(flowId: string, graph: FlowGraph): Promise<PublishResponse>;
+  /**
+   * Counts the current Customers a Rollout of `flowId` would admit, out of
+   * all of them; `signal` abandons a count no longer wanted.
+   */
+  countRolloutAudience(
+    flowId: string,
+    data: RolloutStep['data'],
+    signal?: AbortSignal,
+  ): Promise<RolloutAudience>;
   listUsers(): Promise<UserView[]>;
   createUser(input: {
     email: string;
@@ -77,6 +90,14 @@ export interface ApiClient {
   createToken(input: { name: string; scope: string }): Promise<CreatedApiToken>;
   revokeToken(tokenId: string): Promise<ApiTokenView>;
   listAudit(query: Record<string, string>): Promise<AuditEntry[]>;
+  /** The caller's own test recipient; null when unset. */
+  getTestRecipient(): Promise<TestRecipient | null>;
+  setTestRecipient(recipient: TestRecipient): Promise<TestRecipient>;
+  /** Sends a test of a Template to the caller's own test recipient. */
+  sendTemplateTest(
+    templateId: string,
+    request: TestSendRequest,
+  ): Promise<TestSendResult>;
 }
 
 type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
@@ -89,8 +110,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     method: HttpMethod,
     route: string,
     body?: unknown,
+    signal?: AbortSignal,
   ): Promise<T> {
-    const response = await send(method, `${baseUrl}${route}`, body);
+    const response = await send(method, `${baseUrl}${route}`, body, signal);
 
     if (response.status === 401) {
       options.onUnauthorized();
@@ -109,6 +131,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     method: HttpMethod,
     url: string,
     body: unknown,
+    signal?: AbortSignal,
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.token) {
@@ -126,8 +149,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         headers,
         credentials: 'same-origin',
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
       });
     } catch (cause) {
+      if (signal?.aborted) {
+        throw cause;
+      }
+
       throw new ApiError(
         0,
         NETWORK_ERROR_CODE,
@@ -167,6 +195,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request('GET', `/flows/${encode(flowId)}/versions/${version}`),
     publishRollout: (flowId, graph) =>
       request('POST', `/flows/${encode(flowId)}/rollout-publish`, { graph }),
+    countRolloutAudience: (flowId, data, signal) =>
+      request(
+        'POST',
+        `/flows/${encode(flowId)}/rollout-audience`,
+        data,
+        signal,
+      ),
     listUsers: async () =>
       (await request<ListResponse<UserView>>('GET', '/users')).items,
     createUser: (input) => request('POST', '/users', input),
@@ -180,6 +215,23 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const route = `/audit?${new URLSearchParams(query).toString()}`;
       return (await request<ListResponse<AuditEntry>>('GET', route)).items;
     },
+    getTestRecipient: async () =>
+      (
+        await request<{ testRecipient: TestRecipient | null }>(
+          'GET',
+          '/me/test-recipient',
+        )
+      ).testRecipient,
+    setTestRecipient: async (recipient) =>
+      (
+        await request<{ testRecipient: TestRecipient }>(
+          'PUT',
+          '/me/test-recipient',
+          recipient,
+        )
+      ).testRecipient,
+    sendTemplateTest: (templateId, body) =>
+      request('POST', `/templates/${encode(templateId)}/test-send`, body),
   };
 }
 

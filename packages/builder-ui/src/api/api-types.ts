@@ -16,6 +16,8 @@ export interface CatalogTemplate {
   name: string;
   category: string;
   body: string;
+  /** Bodies per locale (`de`, `fr-CA` …); absent or empty when none. */
+  variants?: Record<string, string>;
 }
 
 /** What the builder needs to describe and edit Steps. */
@@ -33,6 +35,20 @@ export interface FlowSummary {
   activeVersion: number | null;
   updatedAt: string;
   draftUpdatedAt: string | null;
+  /** Who last changed the Flow; null when nothing recorded it. */
+  changedBy: { kind: 'user' | 'token' | 'system'; name: string | null } | null;
+  /** When the Flow (its settings or draft) last changed. */
+  changedAt: string;
+  /** Runs and Deliveries of the last 24 hours. */
+  last24Hours: FlowActivity;
+}
+
+/** A Flow's Runs and Deliveries over a window. */
+export interface FlowActivity {
+  runs: number;
+  deliveries: number;
+  /** Deliveries per status, e.g. `{ "sent": 3, "blocked": 1 }`. */
+  deliveriesByStatus: Record<string, number>;
 }
 
 /** One published version of a Flow. */
@@ -74,11 +90,49 @@ export interface PublishResponse {
   ruleSet: unknown;
 }
 
+/** How many current Customers a Rollout admits, out of all of them. */
+export interface RolloutAudience {
+  admitted: number;
+  total: number;
+  /** The regions Customers live in, sorted, for region chips. */
+  regions: string[];
+}
+
 /** Fields `PUT /api/templates/:id` accepts. */
 export interface TemplateUpdate {
   name: string;
   category?: string;
   body: string;
+  /** Every locale variant; omitted keeps the stored ones. */
+  variants?: Record<string, string>;
+}
+
+/** Where a person's own test sends go. */
+export interface TestRecipient {
+  channel: 'sms' | 'whatsapp' | 'messenger';
+  phone: string | null;
+  messengerPsid: string | null;
+}
+
+/** What to render for a test send, as the preview shows it. */
+export interface TestSendRequest {
+  customerId: string;
+  objectType: string | null;
+  record: Record<string, unknown>;
+  /** The variant previewed; null: the default body. */
+  locale: string | null;
+  /** Unsaved text (admins only); omitted: the library's text. */
+  body?: string;
+}
+
+/** What `POST /api/templates/:id/test-send` answers. */
+export interface TestSendResult {
+  deliveryId: string;
+  channel: string;
+  adapter: string;
+  to: string;
+  body: string;
+  status: string;
 }
 
 /** One message the sandbox Channel sent. */
@@ -90,6 +144,9 @@ export interface OutboxMessage {
   toAddress: string | null;
   body: string;
   createdAt: string;
+  /** A test send to a person's own test recipient, not to the Customer. */
+  isTest: boolean;
+  testRequestedBy: string | null;
 }
 
 /** One Delivery, as `GET /api/deliveries` lists it. */

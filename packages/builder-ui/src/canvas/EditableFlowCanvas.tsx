@@ -22,6 +22,7 @@ import { handleCanvasKey } from './canvas-shortcuts';
 import { stepNodeTypes } from './node-types';
 import { PALETTE_DRAG_TYPE, StepPalette } from './StepPalette';
 import type { StepNode } from './step-node';
+import { useLayoutMarks, useRenderedMark } from './use-canvas-marks';
 import './canvas-editing.css';
 
 /** Props of {@link EditableFlowCanvas}. */
@@ -65,11 +66,14 @@ function CanvasSurface({
     [flow],
   );
   useFitWhenStepsAdded(editor.nodes.length, fit);
+  useRenderedMark(editor.nodes.length);
+  const markLayoutStart = useLayoutMarks(editor.nodes);
 
   const layout = useCallback(() => {
+    markLayoutStart();
     editor.layout();
     window.requestAnimationFrame(fit);
-  }, [editor, fit]);
+  }, [editor, fit, markLayoutStart]);
 
   function addInView(type: StepType) {
     const bounds = document

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { validateFlow } from '@herald/engine';
-import type { Step, StepType } from '@herald/engine';
+import type { FlowGraph, Step, StepType } from '@herald/engine';
 import type { StepNode } from '../canvas/step-node';
 import type {
   CatalogResponse,
@@ -73,11 +73,10 @@ export function FlowEditorView({
   const [simulation, setSimulation] = useState<SimulationResult | null>(null);
 
   const stepContext = useStepContext(editor.nodes, catalog, templates, flow.id);
-  const { toGraph } = editor;
-  const draftProblems = useMemo(
-    () =>
-      validateFlow(toGraph(), { objectTypes: catalog.objectTypes, templates }),
-    [toGraph, catalog.objectTypes, templates],
+  const draftProblems = useDraftProblems(
+    editor.structure,
+    catalog.objectTypes,
+    templates,
   );
   // The server's answer to Publish is authoritative until the next edit;
   // otherwise the draft is checked here with the same engine code.
@@ -251,6 +250,26 @@ export function FlowEditorView({
         </div>
       </main>
     </TemplateEditsContext.Provider>
+  );
+}
+
+/**
+ * The draft's problems, found with the engine's validator off the first
+ * paint and off every keystroke: a large Flow takes tens of milliseconds
+ * to validate, so React validates the latest graph in the background and
+ * shows the canvas first. Keyed on the Steps and joins only: moving or
+ * selecting a Step validates nothing again.
+ */
+function useDraftProblems(
+  structure: FlowGraph,
+  objectTypes: CatalogResponse['objectTypes'],
+  templates: CatalogTemplate[],
+): FlowProblem[] {
+  const deferred = useDeferredValue<FlowGraph | null>(structure, null);
+
+  return useMemo(
+    () => (deferred ? validateFlow(deferred, { objectTypes, templates }) : []),
+    [deferred, objectTypes, templates],
   );
 }
 

@@ -1,66 +1,51 @@
-import type { RolloutStep } from '@herald/engine';
-import {
-  CUSTOMER_SAMPLE_LIMIT,
-  useCustomerSample,
-} from '../api/use-customer-sample';
-import { inRolloutAudience } from '../steps/rollout-audience';
+import type { RolloutAudienceState } from './use-rollout-audience';
 
 /** Props of {@link RolloutAudienceCount}. */
 export interface RolloutAudienceCountProps {
-  data: RolloutStep['data'];
-  /** The Flow the Rollout belongs to; buckets differ per Flow. */
-  flowId: string | undefined;
+  /** The count as {@link useRolloutAudience} keeps it. */
+  state: RolloutAudienceState;
 }
 
+const number = new Intl.NumberFormat('en-US');
+
 /**
- * How many current Customers the Rollout would admit, counted live as it
- * is edited, with the same stable buckets the engine uses.
+ * How many current Customers the Rollout would admit, out of all of them,
+ * counted on the server with the engine's own audience test. The last
+ * count stays on screen, dimmed, while a newer one is on its way.
  */
-export function RolloutAudienceCount({
-  data,
-  flowId,
-}: RolloutAudienceCountProps) {
-  const { customers, failed } = useCustomerSample();
+export function RolloutAudienceCount({ state }: RolloutAudienceCountProps) {
+  const { audience, counting, failed } = state;
   if (failed) {
     return (
-      <p className="muted" data-testid="rollout-audience">
-        The customer list could not be read, so the audience is not counted.
+      <p className="notice" role="alert" data-testid="rollout-audience">
+        The audience could not be counted; edit the rollout to try again.
       </p>
     );
   }
 
-  if (!customers || !flowId) {
-    return <p className="muted">Counting the audience…</p>;
+  if (!audience) {
+    return (
+      <p className="muted" data-testid="rollout-audience" aria-busy="true">
+        Counting the audience…
+      </p>
+    );
   }
 
-  const admitted = customers.filter((customer) =>
-    inRolloutAudience(data, flowId, customer),
-  ).length;
-  // Limitation: counts at most the first 1,000 Customers the API lists.
-  const sampled = customers.length >= CUSTOMER_SAMPLE_LIMIT ? ' (sampled)' : '';
   return (
     <p
-      className="notice"
+      className={counting ? 'notice rollout-audience--stale' : 'notice'}
       aria-live="polite"
+      aria-busy={counting}
       data-testid="rollout-audience"
-      data-count={admitted}
+      data-count={audience.admitted}
+      data-total={audience.total}
+      data-counting={counting ? 'true' : undefined}
     >
       <span>
-        <strong>{admitted}</strong> of {customers.length} current customers
-        {sampled} are in this audience.
+        <strong>{number.format(audience.admitted)}</strong> of{' '}
+        {number.format(audience.total)} current customers are in this audience
+        {counting ? ' (counting…)' : '.'}
       </span>
     </p>
   );
-}
-
-/** The regions current Customers live in, for region chips. */
-export function useKnownRegions(): string[] {
-  const { customers } = useCustomerSample();
-  const regions = new Set(
-    (customers ?? []).flatMap((customer) =>
-      customer.region ? [customer.region] : [],
-    ),
-  );
-
-  return [...regions].sort();
 }

@@ -3,7 +3,8 @@ import { customerFields } from '@herald/engine';
 import type { RolloutStep, Step } from '@herald/engine';
 import type { StepContext } from '../steps/step-context';
 import { parseList } from './parse-list';
-import { RolloutAudienceCount, useKnownRegions } from './RolloutAudienceCount';
+import { RolloutAudienceCount } from './RolloutAudienceCount';
+import { useRolloutAudience } from './use-rollout-audience';
 import './chips.css';
 
 /** Props of {@link RolloutInspector}. */
@@ -26,7 +27,8 @@ export function RolloutInspector({
   onChange,
   context,
 }: RolloutInspectorProps) {
-  const knownRegions = useKnownRegions();
+  const audience = useRolloutAudience(context?.flowId, step.data);
+  const knownRegions = audience.audience?.regions ?? [];
   const { tiers = [], regions = [], allowList = [], percentage } = step.data;
   const [regionText, setRegionText] = useState(regions.join(', '));
   const [allowText, setAllowText] = useState(allowList.join('\n'));
@@ -162,7 +164,7 @@ export function RolloutInspector({
           data-testid="rollout-allow-list"
         />
       </label>
-      <RolloutAudienceCount data={step.data} flowId={context?.flowId} />
+      <RolloutAudienceCount state={audience} />
       <p className="muted">
         A customer passes when they match every limit that is set. The
         percentage picks the same customers each time.

@@ -2,21 +2,32 @@ import { useState } from 'react';
 import type { ChangeKind, ObjectTypeDef } from '@herald/engine';
 import type { RunView } from '../api/activity-types';
 import { formatTime } from '../app/format-time';
+import { RecentDeliveryList } from './RecentDeliveryList';
+import type { RecentChange } from './recent-changes';
 
 /** Props of {@link RecordSourcePicker}. */
 export interface RecordSourcePickerProps {
   objectType: ObjectTypeDef;
   /** Recent Runs of the object type, newest first. */
   runs: RunView[];
+  /** Changes the Flow recently sent for, newest first. */
+  deliveries: RecentChange[];
   /** Loads a Record by id as a Change of `kind` (default: keep the kind). */
-  onLoad: (recordId: string, kind?: ChangeKind) => void;
+  onLoadRecord: (recordId: string, kind?: ChangeKind) => void;
+  /** Loads a recorded Change, with its prior and current values. */
+  onLoadChange: (changeId: string) => void;
 }
 
-/** Where a simulated Change comes from: a Record by id, or a recent Run. */
+/**
+ * Where a simulated Change comes from: a Record by id (its current
+ * values), a Change this Flow recently sent for, or a recent Run's Change.
+ */
 export function RecordSourcePicker({
   objectType,
   runs,
-  onLoad,
+  deliveries,
+  onLoadRecord,
+  onLoadChange,
 }: RecordSourcePickerProps) {
   const [recordId, setRecordId] = useState('');
 
@@ -27,7 +38,7 @@ export function RecordSourcePicker({
     }
 
     setRecordId(run.recordId);
-    onLoad(run.recordId, kindOf(run.kind));
+    onLoadChange(run.changeId);
   }
 
   return (
@@ -36,7 +47,7 @@ export function RecordSourcePicker({
         className="simulate__load"
         onSubmit={(event) => {
           event.preventDefault();
-          onLoad(recordId);
+          onLoadRecord(recordId);
         }}
       >
         <label className="field">
@@ -61,9 +72,16 @@ export function RecordSourcePicker({
           </span>
         </label>
       </form>
+      <RecentDeliveryList
+        changes={deliveries}
+        onChoose={(change) => {
+          setRecordId(change.recordId);
+          onLoadChange(change.changeId);
+        }}
+      />
       {runs.length > 0 && (
         <label className="field">
-          <span className="field__label">…or a recent run</span>
+          <span className="field__label">…or the change of a recent run</span>
           <select
             value=""
             onChange={(event) => chooseRun(event.target.value)}
@@ -81,8 +99,4 @@ export function RecordSourcePicker({
       )}
     </>
   );
-}
-
-function kindOf(kind: string): ChangeKind {
-  return kind === 'create' || kind === 'delete' ? kind : 'update';
 }

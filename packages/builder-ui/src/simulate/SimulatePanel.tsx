@@ -1,15 +1,12 @@
-import { useState } from 'react';
 import type { Catalog, FlowGraph, ObjectTypeDef } from '@herald/engine';
-import { fetchRecord } from '../api/activity-api';
 import { ErrorNotice } from '../app/ErrorNotice';
-import { ChangeEditor, type ChangeDraft } from './ChangeEditor';
+import { ChangeEditor } from './ChangeEditor';
 import { CustomerField } from './CustomerField';
-import { fieldsFromText, fieldsToText } from './field-text';
-import { runSimulation, type SimulationResult } from './run-simulation';
+import type { SimulationResult } from './run-simulation';
 import { RecordSourcePicker } from './RecordSourcePicker';
 import { SimulationReport } from './SimulationReport';
-import { customerFact, simulationFacts } from './simulation-facts';
 import { useSimulationSources } from './use-simulation-sources';
+import { useSimulator } from './use-simulator';
 import './simulate.css';
 
 /** Props of {@link SimulatePanel}. */
@@ -27,89 +24,16 @@ export interface SimulatePanelProps {
   onClose: () => void;
 }
 
-interface Failure {
-  error: unknown;
-  action: string;
-}
-
-const emptyDraft: ChangeDraft = {
-  kind: 'update',
-  recordId: 'SIMULATED-1',
-  prior: {},
-  current: {},
-};
-
 /**
- * Runs the draft on one Change in the browser: a real Record loaded by id
- * or from a recent Run, or a Change typed by hand, for a chosen Customer.
- * Shows the explain trace and the rendered messages. Nothing is sent.
+ * Runs the draft on one Change in the browser: a real Record loaded by id,
+ * a Change this Flow recently sent for or a recent Run replayed, or a
+ * Change typed by hand, for a chosen Customer. Shows the explain trace
+ * and the rendered messages. Nothing is sent.
  */
 export function SimulatePanel(props: SimulatePanelProps) {
   const { objectType } = props;
-  const sources = useSimulationSources(objectType?.name);
-  const [draft, setDraft] = useState<ChangeDraft>(emptyDraft);
-  const [customerId, setCustomerId] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [result, setResult] = useState<SimulationResult | null>(null);
-  const [running, setRunning] = useState(false);
-  const fields = objectType?.fields ?? [];
-
-  async function loadRecord(id: string, kind = draft.kind) {
-    if (!objectType || id.trim() === '') {
-      return;
-    }
-
-    setFailure(null);
-    try {
-      const record = await fetchRecord(objectType.name, id.trim());
-      const texts = fieldsToText(record.fields, fields);
-      setDraft({
-        kind,
-        recordId: record.recordId,
-        prior: texts,
-        current: texts,
-      });
-      setCustomerId(record.customerId ?? customerId);
-    } catch (error) {
-      setFailure({ error, action: 'Loading the record failed' });
-    }
-  }
-
-  async function simulate() {
-    if (!objectType) {
-      return;
-    }
-
-    setRunning(true);
-    const customer = sources.customers.find((item) => item.id === customerId);
-    const facts = simulationFacts(
-      {
-        kind: draft.kind,
-        objectType: objectType.name,
-        recordId: draft.recordId,
-        prior: fieldsFromText(draft.prior, fields),
-        current: fieldsFromText(draft.current, fields),
-      },
-      customer ? customerFact(customer) : { id: customerId },
-      new Date(),
-    );
-    setFailure(null);
-    try {
-      const outcome = await runSimulation(
-        props.graph(),
-        props.flowId,
-        props.catalog,
-        facts,
-      );
-      setResult(outcome);
-      props.onResult(outcome);
-    } catch (error) {
-      // The engine refused the facts (a value it cannot read, say).
-      setFailure({ error, action: 'Simulating failed' });
-    } finally {
-      setRunning(false);
-    }
-  }
+  const sources = useSimulationSources(props.flowId, objectType?.name);
+  const simulator = useSimulator({ ...props, customers: sources.customers });
 
   function close() {
     props.onResult(null);
@@ -133,39 +57,67 @@ export function SimulatePanel(props: SimulatePanelProps) {
         Runs this draft in your browser on one change, with the same engine as
         production. Nothing is sent or stored.
       </p>
-      {!objectType ? (
-        <p className="notice">Choose the Trigger's object type first.</p>
+      {objectType ? (
+        <SimulatorForm
+          {...props}
+          objectType={objectType}
+          sources={sources}
+          simulator={simulator}
+        />
       ) : (
-        <>
-          <RecordSourcePicker
-            objectType={objectType}
-            runs={sources.runs}
-            onLoad={(id, kind) => void loadRecord(id, kind)}
-          />
-          {failure && (
-            <ErrorNotice error={failure.error} action={failure.action} />
-          )}
-          <CustomerField
-            customerId={customerId}
-            customers={sources.customers}
-            onChange={setCustomerId}
-          />
-          {sources.failure && <p className="muted">{sources.failure}</p>}
-          <ChangeEditor draft={draft} fields={fields} onChange={setDraft} />
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void simulate()}
-            disabled={running}
-            data-testid="simulate-run"
-          >
-            {running ? 'Simulating…' : 'Simulate this change'}
-          </button>
-          {result && (
-            <SimulationReport result={result} stepName={props.stepName} />
-          )}
-        </>
+        <p className="notice">Choose the Trigger's object type first.</p>
       )}
     </section>
+  );
+}
+
+type SimulatorFormProps = SimulatePanelProps & {
+  objectType: ObjectTypeDef;
+  sources: ReturnType<typeof useSimulationSources>;
+  simulator: ReturnType<typeof useSimulator>;
+};
+
+// Where the Change comes from, who it is for, the Change itself, and the
+// result of the last run.
+function SimulatorForm({
+  objectType,
+  sources,
+  simulator,
+  stepName,
+}: SimulatorFormProps) {
+  const { failure, result, running } = simulator;
+
+  return (
+    <>
+      <RecordSourcePicker
+        objectType={objectType}
+        runs={sources.runs}
+        deliveries={sources.deliveries}
+        onLoadRecord={(id, kind) => void simulator.loadRecord(id, kind)}
+        onLoadChange={(changeId) => void simulator.loadChange(changeId)}
+      />
+      {failure && <ErrorNotice error={failure.error} action={failure.action} />}
+      <CustomerField
+        customerId={simulator.customerId}
+        customers={sources.customers}
+        onChange={simulator.setCustomerId}
+      />
+      {sources.failure && <p className="muted">{sources.failure}</p>}
+      <ChangeEditor
+        draft={simulator.draft}
+        fields={objectType.fields}
+        onChange={simulator.setDraft}
+      />
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void simulator.simulate()}
+        disabled={running}
+        data-testid="simulate-run"
+      >
+        {running ? 'Simulating…' : 'Simulate this change'}
+      </button>
+      {result && <SimulationReport result={result} stepName={stepName} />}
+    </>
   );
 }

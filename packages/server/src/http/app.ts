@@ -18,6 +18,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { activityRoutes } from '../routes/activity-routes.js';
+import { changeRoutes } from '../routes/change-routes.js';
 import { channelConfigRoutes } from '../routes/channel-config-routes.js';
 import { deliveryRoutes } from '../routes/delivery-routes.js';
 import { webhookRoutes } from '../routes/webhook-routes.js';
@@ -31,6 +32,7 @@ import { healthRoutes } from '../routes/health-routes.js';
 import { objectTypeRoutes } from '../routes/object-type-routes.js';
 import { recordRoutes } from '../routes/record-routes.js';
 import { templateRoutes } from '../routes/template-routes.js';
+import { testSendRoutes } from '../routes/test-send-routes.js';
 import { auditRoutes } from '../routes/audit-routes.js';
 import { customerPrivacyRoutes } from '../routes/customer-privacy-routes.js';
 import { rolloutRoutes } from '../routes/rollout-routes.js';
@@ -100,8 +102,10 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     dryRunRoutes,
     connectorRoutes,
     templateRoutes,
+    testSendRoutes,
     flowRoutes,
     activityRoutes,
+    changeRoutes,
     sessionRoutes,
     userRoutes,
     auditRoutes,

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { StepNode } from '../step-node';
 import { AddStepButton } from './AddStepButton';
@@ -7,7 +8,10 @@ import { StepNodeFrame } from './StepNodeFrame';
  * A Condition Step: a true/false test with one output per outcome, the
  * `true` handle on the left and the `false` handle on the right.
  */
-export function ConditionNode({ data, selected }: NodeProps<StepNode>) {
+export const ConditionNode = memo(function ConditionNode({
+  data,
+  selected,
+}: NodeProps<StepNode>) {
   return (
     <StepNodeFrame step={data.step} kind="Condition" selected={selected}>
       <Handle type="target" position={Position.Top} />
@@ -43,4 +47,4 @@ export function ConditionNode({ data, selected }: NodeProps<StepNode>) {
       />
     </StepNodeFrame>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { NEXT_HANDLE } from '../graph-to-canvas';
 import type { StepNode } from '../step-node';
@@ -5,7 +6,10 @@ import { AddStepButton } from './AddStepButton';
 import { StepNodeFrame } from './StepNodeFrame';
 
 /** A Rollout Step: the audience a Flow is limited to. */
-export function RolloutNode({ data, selected }: NodeProps<StepNode>) {
+export const RolloutNode = memo(function RolloutNode({
+  data,
+  selected,
+}: NodeProps<StepNode>) {
   return (
     <StepNodeFrame step={data.step} kind="Rollout" selected={selected}>
       <Handle type="target" position={Position.Top} />
@@ -13,4 +17,4 @@ export function RolloutNode({ data, selected }: NodeProps<StepNode>) {
       <AddStepButton output={{ source: data.step.id, sourceHandle: 'next' }} />
     </StepNodeFrame>
   );
-}
+});

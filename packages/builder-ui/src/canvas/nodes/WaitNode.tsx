@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { NEXT_HANDLE } from '../graph-to-canvas';
 import type { StepNode } from '../step-node';
@@ -5,7 +6,10 @@ import { AddStepButton } from './AddStepButton';
 import { StepNodeFrame } from './StepNodeFrame';
 
 /** A Wait Step: a delay, or a moment relative to a date field. */
-export function WaitNode({ data, selected }: NodeProps<StepNode>) {
+export const WaitNode = memo(function WaitNode({
+  data,
+  selected,
+}: NodeProps<StepNode>) {
   return (
     <StepNodeFrame step={data.step} kind="Wait" selected={selected}>
       <Handle type="target" position={Position.Top} />
@@ -13,4 +17,4 @@ export function WaitNode({ data, selected }: NodeProps<StepNode>) {
       <AddStepButton output={{ source: data.step.id, sourceHandle: 'next' }} />
     </StepNodeFrame>
   );
-}
+});

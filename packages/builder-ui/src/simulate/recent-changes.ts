@@ -1,0 +1,42 @@
+import type { DeliveryView } from '../api/activity-types';
+
+/** A Change the Flow recently sent for, with what became of its sends. */
+export interface RecentChange {
+  changeId: string;
+  customerId: string;
+  recordId: string;
+  /** When the first Delivery of the Change was made. */
+  at: string;
+  /** The status of each Delivery the Change made, one per Channel step. */
+  statuses: string[];
+}
+
+/**
+ * A Flow's recent Deliveries grouped by the Change that made them, in
+ * the order given (newest first); agent Deliveries (no Change) are left
+ * out, as they cannot be simulated.
+ */
+export function recentChanges(deliveries: DeliveryView[]): RecentChange[] {
+  const byChange = new Map<string, RecentChange>();
+  for (const delivery of deliveries) {
+    if (!delivery.changeId) {
+      continue;
+    }
+
+    const known = byChange.get(delivery.changeId);
+    if (known) {
+      known.statuses.push(delivery.status);
+      continue;
+    }
+
+    byChange.set(delivery.changeId, {
+      changeId: delivery.changeId,
+      customerId: delivery.customerId,
+      recordId: delivery.recordId,
+      at: delivery.createdAt,
+      statuses: [delivery.status],
+    });
+  }
+
+  return [...byChange.values()];
+}
