@@ -16,6 +16,8 @@ export interface BenchOptions {
   poolSize: number;
   /** API requests in flight at once while sending changes. */
   inFlight: number;
+  /** Changes per API request: 1 sends one PUT per change. */
+  batchSize: number;
   /** How long to wait for the last Delivery before giving up. */
   timeoutMs: number;
 }
@@ -36,12 +38,18 @@ export function readBenchOptions(argv: string[]): BenchOptions {
     'concurrency',
     loadConfig(process.env).workerConcurrency,
   );
+  const batchSize = number('batch', 100);
+  if (batchSize > 1000) {
+    throw new Error('--batch takes at most 1000 changes (the API limit)');
+  }
+
   return {
     changes: number('changes', quick ? 500 : 5000),
     warmup: quick ? 50 : 200,
     concurrency,
     poolSize: 20 + concurrency,
-    inFlight: 16,
+    inFlight: number('in-flight', 4),
+    batchSize,
     timeoutMs: quick ? 45_000 : 300_000,
   };
 }

@@ -1,11 +1,13 @@
 /**
- * `pnpm bench:e2e [--quick] [--changes=N] [--concurrency=N]`: Herald's
- * throughput and change-to-delivered latency through API, worker and the
- * sandbox channel, next to graphile-worker's own rate for no-op jobs on
- * the same database with the same job count, concurrency and pool. Ends
- * with one JSON line of the figures. Uses DATABASE_URL's server when set,
- * else an embedded Postgres. Herald aims at half the no-op rate or more;
- * falling short is reported, not an error.
+ * `pnpm bench:e2e [--quick] [--changes=N] [--concurrency=N] [--batch=N]
+ * [--in-flight=N]`: Herald's throughput and change-to-delivered latency
+ * through API, worker and the sandbox channel, next to graphile-worker's
+ * own rate for no-op jobs on the same database with the same job count,
+ * concurrency and pool. Changes arrive as batch requests of 100 (the
+ * no-op jobs are added in one statement); `--batch=1` sends one PUT per
+ * change instead. Ends with one JSON line of the figures. Uses
+ * DATABASE_URL's server when set, else an embedded Postgres. Herald aims
+ * at half the no-op rate or more; falling short is reported, not an error.
  */
 import {
   createTestDatabase,
@@ -26,7 +28,11 @@ async function main() {
   try {
     print(
       `Herald end-to-end bench: ${options.changes} changes, ` +
-        `worker concurrency ${options.concurrency}, pool ${options.poolSize}`,
+        `worker concurrency ${options.concurrency}, pool ${options.poolSize}, ` +
+        (options.batchSize === 1
+          ? `one PUT per change, ${options.inFlight} in flight`
+          : `${options.batchSize} changes per batch request, ` +
+            `${options.inFlight} in flight`),
     );
     const pipeline = await measurePipeline(databaseUrl, options);
     print(
@@ -51,6 +57,8 @@ async function main() {
         changes: options.changes,
         concurrency: options.concurrency,
         poolSize: options.poolSize,
+        batchSize: options.batchSize,
+        inFlight: options.inFlight,
         deliveredPerSecond: round(pipeline.deliveredPerSecond),
         p50Ms: round(pipeline.p50Ms),
         p95Ms: round(pipeline.p95Ms),

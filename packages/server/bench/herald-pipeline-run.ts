@@ -86,26 +86,54 @@ async function seed(herald: RunningHerald) {
   await call(herald, 'POST', `/api/flows/${flow.id}/publish`);
 }
 
-/** Creates `count` shipped Shipments, `inFlight` requests at a time. */
+/**
+ * Creates `count` shipped Shipments, `inFlight` requests at a time: one
+ * PUT per change when `batchSize` is 1, else POST /api/records/batch with
+ * `batchSize` changes per request, as a connector or `herald replay` does.
+ */
 async function sendChanges(
   herald: RunningHerald,
   prefix: string,
   count: number,
   options: BenchOptions,
 ) {
+  const change = (index: number) => ({
+    objectType: 'Shipment',
+    recordId: `${prefix}-${index}`,
+    customerId: `bench-${index % CUSTOMERS}`,
+    fields: {
+      status: 'Shipped',
+      carrier: 'UPS',
+      trackingNumber: `${prefix}${index}`,
+    },
+  });
   let next = 0;
   const lane = async () => {
     while (next < count) {
-      const index = next;
-      next += 1;
-      await call(herald, 'PUT', `/api/records/Shipment/${prefix}-${index}`, {
-        customerId: `bench-${index % CUSTOMERS}`,
-        fields: {
-          status: 'Shipped',
-          carrier: 'UPS',
-          trackingNumber: `${prefix}${index}`,
-        },
+      const first = next;
+      next = Math.min(count, next + options.batchSize);
+      if (options.batchSize === 1) {
+        const { objectType, recordId, ...body } = change(first);
+        await call(
+          herald,
+          'PUT',
+          `/api/records/${objectType}/${recordId}`,
+          body,
+        );
+        continue;
+      }
+
+      const items = [];
+      for (let index = first; index < next; index += 1) {
+        items.push(change(index));
+      }
+      const answer = await call(herald, 'POST', '/api/records/batch', {
+        items,
       });
+      const refused = answer.items.filter((item: { ok: boolean }) => !item.ok);
+      if (refused.length > 0) {
+        throw new Error(`batch refused items: ${JSON.stringify(refused[0])}`);
+      }
     }
   };
   await Promise.all(Array.from({ length: options.inFlight }, lane));

@@ -70,16 +70,36 @@ describe('PUT /api/records/:objectType/:recordId', () => {
     expect(await countChanges()).toBe(before);
   });
 
-  it('enqueues one evaluate-change job per change, in the same transaction', async () => {
+  it('queues each change for evaluation and wakes a worker, in the same transaction', async () => {
     const made = await put('S-3', {
       customerId: 'std-1',
       fields: { status: 'Pending' },
     });
-    const { rows } = await herald.pool.query(
-      `select key from graphile_worker._private_jobs where key = $1`,
-      [`change:${made.body.changeId}`],
+    const queued = await herald.pool.query(
+      `select change_id from pending_evaluations where change_id = $1`,
+      [made.body.changeId],
     );
-    expect(rows).toHaveLength(1);
+    expect(queued.rows).toHaveLength(1);
+    const wakeUps = await herald.pool.query(
+      `select key from graphile_worker.jobs
+       where task_identifier = 'evaluate-pending'`,
+    );
+    expect(wakeUps.rows.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('queues nothing when a refused change rolls back', async () => {
+    const before = await herald.pool.query(
+      `select count(*)::int as count from pending_evaluations`,
+    );
+    const refused = await put('S-4', {
+      customerId: 'nobody',
+      fields: { status: 'Pending' },
+    });
+    expect(refused.status).toBe(422);
+    const after = await herald.pool.query(
+      `select count(*)::int as count from pending_evaluations`,
+    );
+    expect(after.rows[0].count).toBe(before.rows[0].count);
   });
 
   it('stores money given as a bare number in the field currency', async () => {

@@ -42,6 +42,7 @@ const admitted: Record<AccessRule, Caller[]> = {
   'business-read': ['admin', 'business'],
   'rollout-publish': ['admin', 'business'],
   'template-read': ['admin', 'business', 'agent'],
+  'test-send': ['admin', 'business'],
   agent: ['admin', 'agent'],
   'customer-read': ['admin', 'business', 'agent', 'ingest'],
   ingest: ['admin', 'ingest'],
@@ -146,6 +147,23 @@ const samples: Record<string, (f: Fixture) => Promise<Sample>> = {
     body: shippingTemplate,
   }),
   'GET /api/catalog': async () => ({ path: '/api/catalog' }),
+  'GET /api/me/test-recipient': async () => ({
+    path: '/api/me/test-recipient',
+  }),
+  // Runs for each admitted caller before the test send below, so each has
+  // a test recipient of their own by then.
+  'PUT /api/me/test-recipient': async () => ({
+    path: '/api/me/test-recipient',
+    body: { channel: 'sms', phone: '+14155550100' },
+  }),
+  'POST /api/templates/:id/test-send': async () => ({
+    path: '/api/templates/shipping-update/test-send',
+    body: {
+      customerId: 'vip-1',
+      objectType: 'Shipment',
+      record: { status: 'Shipped', carrier: 'DHL', trackingNumber: 'T-1' },
+    },
+  }),
   'POST /api/flows': async () => ({
     path: '/api/flows',
     body: { name: `Flow ${unique()}` },
@@ -170,6 +188,10 @@ const samples: Record<string, (f: Fixture) => Promise<Sample>> = {
     path: `/api/flows/${flowId}/rollout-publish`,
     body: { graph: withRolloutPercentage(shippingGraph(), 50) },
   }),
+  'POST /api/flows/:id/rollout-audience': async ({ flowId }) => ({
+    path: `/api/flows/${flowId}/rollout-audience`,
+    body: { tiers: ['VIP'], percentage: 50 },
+  }),
   'POST /api/flows/:id/deactivate': async ({ herald }) => {
     const id = await publishShippingFlow(herald);
     return { path: `/api/flows/${id}/deactivate`, body: {} };
@@ -179,6 +201,15 @@ const samples: Record<string, (f: Fixture) => Promise<Sample>> = {
   }),
   'GET /api/deliveries': async () => ({ path: '/api/deliveries' }),
   'GET /api/runs': async () => ({ path: '/api/runs' }),
+  'GET /api/changes/:id': async ({ herald }) => {
+    const change = await expectOk(
+      herald.api(`/api/records/Shipment/SHP-${unique()}`, {
+        method: 'PUT',
+        body: { customerId: 'vip-1', fields: { status: 'Pending' } },
+      }),
+    );
+    return { path: `/api/changes/${change.changeId}` };
+  },
   'GET /api/outbox': async () => ({ path: '/api/outbox' }),
   'POST /api/session': async () => ({
     path: '/api/session',

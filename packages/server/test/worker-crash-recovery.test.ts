@@ -54,7 +54,8 @@ describe('a SIGKILLed worker holding jobs', () => {
     );
 
     // Runs cannot be inserted while this lock is held, so the worker's
-    // evaluations stall half-way with their jobs locked.
+    // evaluation stalls half-way with its wake-up job locked and the
+    // queued Changes claimed.
     blocker = new pg.Client({ connectionString: databaseUrl });
     await blocker.connect();
     await blocker.query('begin');
@@ -70,7 +71,10 @@ describe('a SIGKILLed worker holding jobs', () => {
       );
       changeIds.push(answer.changeId);
     }
-    await eventually(async () => (await lockedEvaluations()) === 3);
+    await eventually(
+      async () =>
+        (await lockedDrains()) >= 1 && (await unclaimedEvaluations()) === 0,
+    );
 
     await doomed.stop('SIGKILL');
     await blocker.query('rollback');
@@ -111,10 +115,21 @@ describe('a SIGKILLed worker holding jobs', () => {
   });
 });
 
-async function lockedEvaluations() {
+/** Evaluation wake-up jobs a worker holds. */
+async function lockedDrains() {
   const result = await sql<{ count: string }>`
     select count(*) as count from graphile_worker.jobs
-    where task_identifier = 'evaluate-change' and locked_by is not null
+    where task_identifier = 'evaluate-pending' and locked_by is not null
+  `.execute(api.db);
+  return Number(result.rows[0].count);
+}
+
+/** Queued Changes no worker has claimed (claimed rows are row-locked). */
+async function unclaimedEvaluations() {
+  const result = await sql<{ count: string }>`
+    select count(*) as count from (
+      select change_id from pending_evaluations for update skip locked
+    ) as free
   `.execute(api.db);
   return Number(result.rows[0].count);
 }

@@ -48,6 +48,12 @@ export interface ChannelAdapter {
   /** Hands the message to the provider; throws a ChannelError if refused. */
   send(message: OutgoingMessage): Promise<SendResult>;
   /**
+   * Hands many messages over at once, where the route can (the sandbox
+   * stores them in one statement); answers each message's result or
+   * error in order. Absent: `send` is called for each.
+   */
+  sendMany?(messages: OutgoingMessage[]): Promise<(SendResult | Error)[]>;
+  /**
    * Asks the provider whether a message whose outcome was lost (timeout,
    * dead worker) was accepted after `since`. Null: no trace of it, or the
    * provider offers no way to ask.

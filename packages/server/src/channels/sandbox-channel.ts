@@ -16,19 +16,21 @@ export function createSandboxChannel(db: Db): ChannelAdapter {
   return {
     name: 'sandbox',
     async send(message: OutgoingMessage): Promise<SendResult> {
-      const row = await db
+      const [result] = await this.sendMany!([message]);
+      if (result instanceof Error) {
+        throw result;
+      }
+
+      return result;
+    },
+    async sendMany(messages: OutgoingMessage[]): Promise<SendResult[]> {
+      const rows = await db
         .insertInto('sandbox_messages')
-        .values({
-          delivery_id: message.deliveryId,
-          attempt_id: message.attemptId,
-          customer_id: message.customerId ?? message.to,
-          channel: message.channel,
-          to_address: message.to,
-          body: message.body,
-        })
+        .values(messages.map(outboxRow))
         .returning('id')
-        .executeTakeFirstOrThrow();
-      return toResult(row.id);
+        .execute();
+      // Rows come back in the order of the values they were made from.
+      return rows.map((row) => toResult(row.id));
     },
     async reconcile(message: OutgoingMessage) {
       if (!message.attemptId) {
@@ -54,6 +56,17 @@ export function createSandboxRegistry(db: Db): ChannelRegistry {
     messenger: sandbox,
     webhook: sandbox,
     sandbox,
+  };
+}
+
+function outboxRow(message: OutgoingMessage) {
+  return {
+    delivery_id: message.deliveryId,
+    attempt_id: message.attemptId,
+    customer_id: message.customerId ?? message.to,
+    channel: message.channel,
+    to_address: message.to,
+    body: message.body,
   };
 }
 

@@ -123,6 +123,10 @@ export interface FlowsTable {
   draft_updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+  /** Who last changed the Flow (migration 0007); null before then. */
+  changed_by_kind: 'user' | 'token' | 'system' | null;
+  changed_by_id: string | null;
+  changed_by_name: string | null;
 }
 
 export interface FlowVersionsTable {
@@ -146,6 +150,8 @@ export interface RunsTable {
   dry_run: Generated<boolean>;
   started_at: Date | string;
   finished_at: Generated<Date>;
+  /** Flows the trace names; generated from `trace` (migration 0007). */
+  flow_ids: ColumnType<string[], never, never>;
 }
 
 export interface DeliveriesTable {
@@ -178,6 +184,10 @@ export interface DeliveriesTable {
   failed_channels: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+  /** A test send to a person's own test recipient (migration 0007). */
+  is_test: Generated<boolean>;
+  /** Who asked for a test send. */
+  test_requested_by: string | null;
 }
 
 export interface DeliveryEventsTable {
@@ -334,11 +344,40 @@ export interface ConversationReadsTable {
   last_read_message_id: string;
 }
 
+/** A stored conversation event; ids follow commit order (migration 0008). */
+export interface ConversationEventsTable {
+  id: BigId;
+  kind: 'conversation' | 'message' | 'delivery';
+  conversation_id: string;
+  message_id: string | null;
+  direction: string | null;
+  status: string | null;
+  owner_user_id: string | null;
+  previous_owner_user_id: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface QuickPhrasesTable {
   id: string;
   label: string;
   body: string;
   position: Generated<number>;
+}
+
+/** A Change waiting to be evaluated (migration 0010). */
+export interface PendingEvaluationsTable {
+  change_id: string;
+  queued_at: Generated<Date>;
+}
+
+/** A person's or API token's own test recipient (migration 0007). */
+export interface TestRecipientsTable {
+  actor_kind: 'user' | 'token';
+  actor_id: string;
+  channel: 'sms' | 'whatsapp' | 'messenger';
+  phone: string | null;
+  messenger_psid: string | null;
+  updated_at: Timestamp;
 }
 
 export interface Database {
@@ -363,9 +402,12 @@ export interface Database {
   conversations: ConversationsTable;
   conversation_messages: ConversationMessagesTable;
   conversation_reads: ConversationReadsTable;
+  conversation_events: ConversationEventsTable;
   quick_phrases: QuickPhrasesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  test_recipients: TestRecipientsTable;
+  pending_evaluations: PendingEvaluationsTable;
 }

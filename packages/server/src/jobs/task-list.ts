@@ -7,20 +7,38 @@ import { z } from 'zod';
 import type { ChannelResolver } from '../channels/channel-adapter.js';
 import type { Db } from '../db/database.js';
 import { addJob } from '../repositories/job-queue.js';
+import { wakeUp } from '../repositories/work-queue-repository.js';
 import { sweepDeliveries } from '../services/delivery-recovery-service.js';
-import { sendDelivery } from '../services/delivery-service.js';
-import { evaluateStoredChange } from '../services/evaluation-service.js';
+import {
+  deliverPending,
+  sendDeliveries,
+} from '../services/delivery-service.js';
+import {
+  evaluatePending,
+  evaluateStoredChanges,
+} from '../services/evaluation-service.js';
 import { sendKeywordReply } from '../services/inbound-message-service.js';
 import { playBotTurn } from '../services/conversation-bot.js';
 import { sendPilotReply } from '../services/pilot-reply-service.js';
 
-const changePayload = z.object({ changeId: z.string() });
-const deliveryPayload = z.object({ deliveryId: z.string() });
+const changePayload = z.union([
+  z.object({ changeId: z.string() }),
+  z.object({ changeIds: z.array(z.string()).min(1).max(1000) }),
+]);
+const deliveryPayload = z.union([
+  z.object({ deliveryId: z.string() }),
+  z.object({ deliveryIds: z.array(z.string()).min(1).max(1000) }),
+]);
 const inboundPayload = z.object({ inboundMessageId: z.string() });
 const botPayload = z.object({
   conversationId: z.string(),
   messageId: z.string(),
 });
+
+/** Changes or Deliveries claimed per transaction by a drain. */
+const DRAIN_BATCH = 100;
+/** A drain stops claiming after this long and renews its wake-up. */
+const DRAIN_BUDGET_MS = 5_000;
 
 /** The job key of the recurring recovery sweep. */
 export const SWEEP_JOB_KEY = 'sweep-deliveries';
@@ -42,19 +60,48 @@ export function createTaskList(context: TaskContext): TaskList {
   const staleWorkerMs = context.heartbeatMs * 3;
 
   const evaluate: Task = async (payload, helpers) => {
-    const { changeId } = changePayload.parse(payload);
-    const jobLog = log.child({ jobId: helpers.job.id, changeId });
-    await evaluateStoredChange(db, changeId, jobLog);
+    const parsed = changePayload.parse(payload);
+    const ids = 'changeIds' in parsed ? parsed.changeIds : [parsed.changeId];
+    const jobLog = log.child({ jobId: helpers.job.id });
+    await evaluateStoredChanges(db, ids, jobLog);
   };
 
   const deliver: Task = async (payload, helpers) => {
-    const { deliveryId } = deliveryPayload.parse(payload);
+    const parsed = deliveryPayload.parse(payload);
+    const ids =
+      'deliveryIds' in parsed ? parsed.deliveryIds : [parsed.deliveryId];
     const jobLog = log.child({ jobId: helpers.job.id });
     const workerId = context.workerId();
-    await sendDelivery(
+    await sendDeliveries(
       { db, channels, log: jobLog, workerId, staleWorkerMs },
-      deliveryId,
+      ids,
     );
+  };
+
+  const drainLimits = (helpers: { abortSignal?: AbortSignal }) => ({
+    batch: DRAIN_BATCH,
+    budgetMs: DRAIN_BUDGET_MS,
+    signal: helpers.abortSignal,
+  });
+
+  const evaluatePendingTask: Task = async (_payload, helpers) => {
+    const jobLog = log.child({ jobId: helpers.job.id });
+    const { more } = await evaluatePending(db, jobLog, drainLimits(helpers));
+    if (more) {
+      await wakeUp(db, 'evaluate-pending');
+    }
+  };
+
+  const deliverPendingTask: Task = async (_payload, helpers) => {
+    const jobLog = log.child({ jobId: helpers.job.id });
+    const workerId = context.workerId();
+    const { more } = await deliverPending(
+      { db, channels, log: jobLog, workerId, staleWorkerMs },
+      drainLimits(helpers),
+    );
+    if (more) {
+      await wakeUp(db, 'deliver-pending');
+    }
   };
 
   const sweep: Task = async () => {
@@ -92,7 +139,9 @@ export function createTaskList(context: TaskContext): TaskList {
 
   return {
     'evaluate-change': evaluate,
+    'evaluate-pending': evaluatePendingTask,
     deliver,
+    'deliver-pending': deliverPendingTask,
     'sweep-deliveries': sweep,
     'keyword-reply': reply,
     'conversation-bot': bot,

@@ -41,6 +41,24 @@ export async function findCustomer(db: Db, id: string, lock = false) {
   return query.executeTakeFirst();
 }
 
+/** Customers by id, keyed by id; missing ones are left out. */
+export async function findCustomers(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, CustomerRow>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) {
+    return new Map();
+  }
+
+  const rows = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /** Inserts a Customer or replaces its columns. */
 export async function saveCustomer(
   db: Db,
@@ -146,4 +164,28 @@ export async function countCustomers(db: Db): Promise<number> {
     .select(sql<string>`count(*)`.as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** What a Rollout reads from a Customer. */
+export interface AudienceRow {
+  id: string;
+  tier: string;
+  region: string | null;
+}
+
+/**
+ * One page of every Customer's id, tier and region, ordered by id and
+ * starting after `after`: a keyset page over the primary key, so counting
+ * an audience reads each Customer once without holding them all.
+ */
+export async function listAudiencePage(
+  db: Db,
+  page: { after: string | null; limit: number },
+): Promise<AudienceRow[]> {
+  let query = db.selectFrom('customers').select(['id', 'tier', 'region']);
+  if (page.after !== null) {
+    query = query.where('id', '>', page.after);
+  }
+
+  return query.orderBy('id').limit(page.limit).execute();
 }

@@ -10,10 +10,18 @@ import type { FlowsTable, FlowVersionsTable } from '../db/schema.js';
 export type FlowRow = Selectable<FlowsTable>;
 export type FlowVersionRow = Selectable<FlowVersionsTable>;
 
+/** Who changes a Flow, as its row remembers them. */
+export interface FlowChanger {
+  kind: 'user' | 'token' | 'system';
+  id: string | null;
+  name: string | null;
+}
+
 /** Inserts a Flow with its first draft. */
 export async function insertFlow(
   db: Db,
   flow: { name: string; description: string | null; draft: unknown },
+  changedBy?: FlowChanger,
 ): Promise<FlowRow> {
   return db
     .insertInto('flows')
@@ -23,6 +31,7 @@ export async function insertFlow(
       status: 'draft',
       draft: JSON.stringify(flow.draft),
       updated_at: new Date(),
+      ...changerColumns(changedBy),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -52,7 +61,10 @@ export async function findFlow(db: Db, id: string, lock = false) {
   return query.executeTakeFirst();
 }
 
-/** Updates a Flow's name, description, draft or status. */
+/**
+ * Updates a Flow's name, description, draft or status; `changedBy`, when
+ * given, becomes who last changed it.
+ */
 export async function updateFlow(
   db: Db,
   id: string,
@@ -63,6 +75,7 @@ export async function updateFlow(
     status?: FlowRow['status'];
     activeVersion?: number | null;
   },
+  changedBy?: FlowChanger,
 ): Promise<FlowRow> {
   const now = new Date();
   return db
@@ -79,11 +92,24 @@ export async function updateFlow(
       ...(patch.activeVersion !== undefined
         ? { active_version: patch.activeVersion }
         : {}),
+      ...changerColumns(changedBy),
       updated_at: now,
     })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+function changerColumns(changedBy: FlowChanger | undefined) {
+  if (!changedBy) {
+    return {};
+  }
+
+  return {
+    changed_by_kind: changedBy.kind,
+    changed_by_id: changedBy.id,
+    changed_by_name: changedBy.name,
+  };
 }
 
 /** Versions of a Flow, newest first, without their large columns. */
@@ -221,4 +247,33 @@ export async function findRuleSets(
       ),
     )
     .execute();
+}
+
+/** Published versions by (flow, version), keyed `flowId:version`. */
+export async function findVersions(
+  db: Db,
+  keys: { flowId: string; version: number }[],
+): Promise<Map<string, FlowVersionRow>> {
+  const unique = new Map(
+    keys.map((key) => [`${key.flowId}:${key.version}`, key]),
+  );
+  if (unique.size === 0) {
+    return new Map();
+  }
+
+  const rows = await db
+    .selectFrom('flow_versions')
+    .selectAll()
+    .where((eb) =>
+      eb.or(
+        [...unique.values()].map((key) =>
+          eb.and([
+            eb('flow_id', '=', key.flowId),
+            eb('version', '=', key.version),
+          ]),
+        ),
+      ),
+    )
+    .execute();
+  return new Map(rows.map((row) => [`${row.flow_id}:${row.version}`, row]));
 }

@@ -8,7 +8,9 @@ import type { Db } from '../db/database.js';
 /** Task names the worker knows. */
 export type TaskName =
   | 'evaluate-change'
+  | 'evaluate-pending'
   | 'deliver'
+  | 'deliver-pending'
   | 'sweep-deliveries'
   | 'keyword-reply'
   | 'conversation-bot'

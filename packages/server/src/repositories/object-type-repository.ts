@@ -28,6 +28,23 @@ export async function findObjectType(
   return row ? toObjectType(row) : undefined;
 }
 
+/** Object types by name, keyed by name; unknown names are left out. */
+export async function findObjectTypes(
+  db: Db,
+  names: string[],
+): Promise<Map<string, ObjectTypeDef>> {
+  if (names.length === 0) {
+    return new Map();
+  }
+
+  const rows = await db
+    .selectFrom('object_types')
+    .selectAll()
+    .where('name', 'in', names)
+    .execute();
+  return new Map(rows.map((row) => [row.name, toObjectType(row)]));
+}
+
 /**
  * Holds, until the transaction ends, a lock on the name `name`, whether or
  * not the type exists yet: `select … for update` locks no row that is

@@ -3,20 +3,37 @@
  */
 import type { Db } from '../db/database.js';
 
-/** Ids of a Record's scheduled Deliveries. */
-export async function listScheduledForRecord(
+/** Scheduled Deliveries of several Records, with the Change behind each. */
+export async function listScheduledForRecords(
   db: Db,
-  objectType: string,
-  recordId: string,
-): Promise<string[]> {
-  const rows = await db
+  records: { objectType: string; recordId: string }[],
+): Promise<
+  {
+    id: string;
+    object_type: string | null;
+    record_id: string | null;
+    change_id: string | null;
+  }[]
+> {
+  if (records.length === 0) {
+    return [];
+  }
+
+  return db
     .selectFrom('deliveries')
-    .select('id')
-    .where('object_type', '=', objectType)
-    .where('record_id', '=', recordId)
+    .select(['id', 'object_type', 'record_id', 'change_id'])
     .where('status', '=', 'scheduled')
+    .where((eb) =>
+      eb.or(
+        records.map((record) =>
+          eb.and([
+            eb('object_type', '=', record.objectType),
+            eb('record_id', '=', record.recordId),
+          ]),
+        ),
+      ),
+    )
     .execute();
-  return rows.map((row) => row.id);
 }
 
 /** The Delivery, locked, if it is still scheduled. */

@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { HeraldError } from '../errors.js';
 import { findRecord } from '../repositories/record-repository.js';
 import { customerIdSchema } from '../services/customer-service.js';
-import { applyRecordChange } from '../services/record-service.js';
+import {
+  applyRecordChange,
+  applyRecordChanges,
+} from '../services/record-service.js';
 import type { AppContext } from '../http/app-context.js';
-import { settle } from '../services/batch-outcome.js';
 
 const objectTypeName = z.string().min(1).max(64);
 const recordIdSchema = z
@@ -90,9 +92,9 @@ export function recordRoutes(context: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await settle(
+        items: await applyRecordChanges(
+          context.db,
           request.body.items,
-          (item) => applyRecordChange(context.db, item),
           request.log,
         ),
       }),

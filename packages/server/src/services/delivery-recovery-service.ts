@@ -3,8 +3,9 @@
  * `HERALD_WORKER_HEARTBEAT_MS`): it gives jobs locked by workers silent
  * for three heartbeats back to the queue at once (graphile-worker itself
  * would wait 4 hours), reconciles Attempts a dead worker left open
- * (asking the provider; never sending again), and fails Deliveries whose
- * outcome stayed unknown past the policy's bound.
+ * (asking the provider; never sending again), wakes a worker for queued
+ * Changes and due Deliveries waiting longer than they should, and fails
+ * Deliveries whose outcome stayed unknown past the policy's bound.
  */
 import {
   lockDelivery,
@@ -16,6 +17,7 @@ import {
   staleUnknownDeliveries,
   unlockJobsOf,
 } from '../repositories/worker-repository.js';
+import { staleWork, wakeUp } from '../repositories/work-queue-repository.js';
 import { loadDeliveryPolicy } from './delivery-policy.js';
 import { sendDelivery, type DeliveryDeps } from './delivery-service.js';
 
@@ -48,6 +50,13 @@ export async function sweepDeliveries(
   );
   for (const deliveryId of orphaned) {
     await sendDelivery(deps, deliveryId);
+  }
+
+  // Work queued longer than a heartbeat lost its wake-up (or its worker):
+  // wake a worker for it.
+  const stale = await staleWork(db, new Date(Date.now() - deps.staleWorkerMs));
+  for (const task of stale) {
+    await wakeUp(db, task);
   }
 
   const failedUnknown = await failStaleUnknown(deps);

@@ -11,8 +11,14 @@ import {
 import type { Db } from '../db/database.js';
 import type { CustomerRow } from '../repositories/customer-repository.js';
 import type { DeliveryRow } from '../repositories/delivery-repository.js';
-import { findVersion } from '../repositories/flow-repository.js';
-import { findChange } from '../repositories/record-repository.js';
+import {
+  findVersion,
+  type FlowVersionRow,
+} from '../repositories/flow-repository.js';
+import {
+  findChange,
+  type ChangeRow,
+} from '../repositories/record-repository.js';
 import { conversationRenderer } from './conversation-renderer.js';
 import { toCustomerFact } from './customer-service.js';
 
@@ -28,18 +34,32 @@ export type Renderer =
 export type Rendered =
   { ok: true; text: string } | { ok: false; reason: string };
 
+/** Where a Delivery's flow version and Change are read from. */
+export interface RenderSources {
+  version(flowId: string, version: number): Promise<FlowVersionRow | undefined>;
+  change(id: string): Promise<ChangeRow | undefined>;
+}
+
+/** Reads each source row with its own query. */
+export function databaseSources(db: Db): RenderSources {
+  return {
+    version: (flowId, version) => findVersion(db, flowId, version),
+    change: (id) => findChange(db, id),
+  };
+}
+
 /** The renderer for one Delivery. */
 export async function rendererFor(
   db: Db,
   delivery: DeliveryRow,
   customer: CustomerRow,
+  sources: RenderSources = databaseSources(db),
 ): Promise<Renderer> {
   if (delivery.conversation_message_id || !delivery.flow_id) {
     return conversationRenderer(db, delivery, customer);
   }
 
-  const version = await findVersion(
-    db,
+  const version = await sources.version(
     delivery.flow_id,
     delivery.flow_version!,
   );
@@ -49,7 +69,7 @@ export async function rendererFor(
     return { ok: false, reason: 'HERALD_TEMPLATE_UNKNOWN: not in the version' };
   }
 
-  const change = await findChange(db, delivery.change_id!);
+  const change = await sources.change(delivery.change_id!);
   const context = {
     record: change?.current ?? change?.prior ?? {},
     prior: change?.prior ?? null,

@@ -60,6 +60,10 @@ export interface RouteInput {
   /** Renders WhatsApp template parameters (Liquid) for this Delivery. */
   renderParameters(parameters: string[]): Promise<string[] | null>;
   now: Date;
+  /** The Customer's current Consents; read from the ledger when absent. */
+  consents?: CurrentConsent[];
+  /** Sends to the Customer on a channel in the last 24 hours, if known. */
+  sentToday?(channel: string): number;
 }
 
 /** Picks the channel, or explains why there is none. */
@@ -70,7 +74,9 @@ export async function chooseRoute(input: RouteInput): Promise<Route> {
     (channel) => !delivery.failed_channels.includes(channel),
   );
   const consents =
-    (await currentConsents(db, [customer.id])).get(customer.id) ?? [];
+    input.consents ??
+    (await currentConsents(db, [customer.id])).get(customer.id) ??
+    [];
   const refusals: Refusal[] = [];
   for (const channel of candidates) {
     const checked = await checkChannel(input, channel, consents);
@@ -126,6 +132,10 @@ async function overCap(input: RouteInput, channel: string) {
   const cap = input.policy.frequencyCap;
   if (cap === null || channel === 'webhook' || channel === 'sandbox') {
     return false;
+  }
+
+  if (input.sentToday) {
+    return input.sentToday(channel) >= cap;
   }
 
   const since = new Date(input.now.getTime() - 24 * MS_PER_HOUR);

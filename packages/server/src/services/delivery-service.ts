@@ -1,43 +1,34 @@
 /**
- * Sending one Delivery. Inside one transaction, with the Delivery and its
- * Customer locked (so an opt-out committed first always wins), it checks
- * the Flow is still active, defers into quiet hours' end unless urgent,
- * renders the Template, chooses the route, opens an Attempt and commits;
- * only then is the provider called. The answer settles the Attempt: sent,
- * retried later by the error's class, or failed over to the next channel
- * as a new Attempt. An Attempt left open by a dead worker is reconciled
- * with the provider, never sent again.
+ * Sending Deliveries, one or a batch at a time. One transaction prepares
+ * the batch (see delivery-prepare.ts: checks, rendering, routing, and an
+ * Attempt opened for each send) and commits; only then are the providers
+ * called. Accepted sends are settled together in one transaction; a
+ * refused one on its own: retried later by the error's class, or failed
+ * over to the next channel as a new Attempt. An Attempt left open by a
+ * dead worker is reconciled with the provider, never sent again.
  */
 import type { Logger } from 'pino';
 import type {
+  ChannelAdapter,
   ChannelResolver,
-  MessageForm,
   OutgoingMessage,
+  SendResult,
 } from '../channels/channel-adapter.js';
 import { ChannelError } from '../channels/channel-error.js';
 import type { Db } from '../db/database.js';
 import {
-  findCustomer,
-  type CustomerRow,
-} from '../repositories/customer-repository.js';
+  settleAcceptedSends,
+  type AcceptedSend,
+} from '../repositories/delivery-batch-repository.js';
 import {
   closeAttempt,
-  findOpenAttempt,
   lockDelivery,
-  openAttempt,
   setDeliveryStatus,
-  type DeliveryRow,
 } from '../repositories/delivery-repository.js';
-import { findFlow } from '../repositories/flow-repository.js';
 import { addJob } from '../repositories/job-queue.js';
-import { findTemplateForms } from '../repositories/template-form-repository.js';
-import { isWorkerAlive } from '../repositories/worker-repository.js';
 import { loadDeliveryPolicy } from './delivery-policy.js';
+import { prepareDue, prepareSends, type Plan } from './delivery-prepare.js';
 import { decideRetry } from './delivery-retry-policy.js';
-import { chooseRoute } from './delivery-route.js';
-import { renderAll, rendererFor } from './delivery-renderer.js';
-import { nextAllowedMoment } from './quiet-hours.js';
-import { recheckScheduled } from './wait-schedule-service.js';
 
 export { addressFor } from './delivery-route.js';
 
@@ -55,233 +46,199 @@ export interface DeliveryDeps {
 /** At most this many channels are tried in one run (fallback lists ≤ 5). */
 const MAX_FAILOVERS = 6;
 
-type Plan =
-  | { kind: 'done' }
-  | { kind: 'send'; message: OutgoingMessage; startedAt: Date }
-  | { kind: 'reconcile'; message: OutgoingMessage; startedAt: Date };
-
 /** Sends Delivery `deliveryId` if it is still waiting to be sent. */
 export async function sendDelivery(
-  callerDeps: DeliveryDeps,
+  deps: DeliveryDeps,
   deliveryId: string,
 ): Promise<void> {
-  // Every line logged for this send names the Delivery, whoever called.
-  const deps = { ...callerDeps, log: callerDeps.log.child({ deliveryId }) };
-  for (let hop = 0; hop < MAX_FAILOVERS; hop += 1) {
-    const plan = await deps.db
+  await sendDeliveries(deps, [deliveryId]);
+}
+
+/**
+ * Sends every Delivery of `ids` still waiting to be sent: one transaction
+ * prepares them all, the providers are called, and one transaction
+ * settles every accepted send. A failed send is settled on its own and,
+ * when it fails over, tried again on its next channel.
+ */
+export async function sendDeliveries(
+  deps: DeliveryDeps,
+  ids: string[],
+): Promise<void> {
+  let pending = [...new Set(ids)];
+  for (let hop = 0; hop < MAX_FAILOVERS && pending.length > 0; hop += 1) {
+    const plans = await deps.db
       .transaction()
-      .execute((trx) => prepareSend(deps, trx, deliveryId));
-    if (plan.kind === 'done') {
-      return;
-    }
-    if (plan.kind === 'reconcile') {
-      await reconcileInterrupted(deps, plan.message, plan.startedAt);
-      return;
-    }
-
-    const next = await callProvider(deps, plan.message, plan.startedAt);
-    if (next === 'done') {
-      return;
-    }
+      .execute((trx) => prepareSends(deps, trx, pending));
+    pending = await carryOut(deps, plans);
   }
 }
 
-async function prepareSend(
+/** How much one drain of due Deliveries takes on. */
+export interface DeliveryDrainLimits {
+  /** Deliveries claimed per transaction. */
+  batch: number;
+  /** Stop claiming after this long (the wake-up is renewed). */
+  budgetMs: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends due pending Deliveries, a claimed batch at a time, until none is
+ * left or the budget is spent; answers whether work may be left.
+ */
+export async function deliverPending(
   deps: DeliveryDeps,
-  db: Db,
-  deliveryId: string,
-): Promise<Plan> {
-  const delivery = await lockDelivery(db, deliveryId);
-  if (!delivery) {
-    return { kind: 'done' };
-  }
-  if (delivery.status === 'sending') {
-    return resumeInterrupted(deps, db, delivery);
-  }
-  const waiting = ['pending', 'deferred', 'scheduled'];
-  if (!waiting.includes(delivery.status)) {
-    return { kind: 'done' };
-  }
+  limits: DeliveryDrainLimits,
+): Promise<{ claimed: number; more: boolean }> {
+  const until = Date.now() + limits.budgetMs;
+  let total = 0;
+  for (;;) {
+    if (Date.now() > until || limits.signal?.aborted) {
+      return { claimed: total, more: true };
+    }
 
-  // A conversation message's Delivery belongs to no Flow.
-  const flow = delivery.flow_id ? await findFlow(db, delivery.flow_id) : null;
-  if (delivery.flow_id && flow?.status !== 'active') {
-    await setDeliveryStatus(
-      db,
-      deliveryId,
-      'cancelled',
-      'HERALD_FLOW_DEACTIVATED: flow deactivated',
-    );
-    return { kind: 'done' };
-  }
+    const { plans, claimed } = await deps.db
+      .transaction()
+      .execute((trx) => prepareDue(deps, trx, limits.batch));
+    const failover = await carryOut(deps, plans);
+    if (failover.length > 0) {
+      await sendDeliveries(deps, failover);
+    }
 
-  // The Customer row lock orders this send after any opt-out in flight.
-  const customer = await findCustomer(db, delivery.customer_id, true);
-  if (!customer) {
-    await setDeliveryStatus(db, deliveryId, 'blocked', 'customer not found');
-    return { kind: 'done' };
-  }
-  if (delivery.status === 'scheduled') {
-    const holds = await recheckScheduled(db, delivery, customer);
-    if (!holds) {
-      return { kind: 'done' };
+    total += claimed;
+    if (claimed < limits.batch) {
+      return { claimed: total, more: false };
     }
   }
-
-  return planSend(deps, db, delivery, customer);
 }
 
-async function planSend(
-  deps: DeliveryDeps,
-  db: Db,
-  delivery: DeliveryRow,
-  customer: CustomerRow,
-): Promise<Plan> {
-  const policy = await loadDeliveryPolicy(db);
-  const now = new Date(Math.max(Date.now(), delivery.send_at.getTime()));
-  if (!delivery.urgent && policy.quietHours) {
-    const allowed = nextAllowedMoment(
-      now,
-      customer.time_zone,
-      policy.quietHours,
-    );
-    if (allowed > now) {
-      await deferUntil(db, delivery, customer, allowed);
-      return { kind: 'done' };
-    }
-  }
-
-  const renderer = await rendererFor(db, delivery, customer);
-  const rendered = renderer.ok ? await renderer.renderBody() : renderer;
-  if (!rendered.ok) {
-    await setDeliveryStatus(db, delivery.id, 'blocked', rendered.reason);
-    return { kind: 'done' };
-  }
-
-  const route = await chooseRoute({
-    db,
-    channels: deps.channels,
-    delivery,
-    customer,
-    policy,
-    forms: delivery.template_id
-      ? await findTemplateForms(db, delivery.template_id)
-      : null,
-    renderParameters: (parameters) => renderAll(renderer, parameters),
-    now,
-  });
-  if (!route.ok) {
-    await setDeliveryStatus(db, delivery.id, route.status, route.reason, {
-      body: rendered.text,
-    });
-    return { kind: 'done' };
-  }
-
-  const request = { to: route.to, body: rendered.text, form: route.form };
-  const attemptId = await openAttempt(db, {
-    deliveryId: delivery.id,
-    channel: route.channel,
-    request: { ...request, adapter: route.adapter.name },
-    workerId: deps.workerId,
-  });
-  await setDeliveryStatus(db, delivery.id, 'sending', null, {
-    channel: route.channel,
-    body: rendered.text,
-    toAddress: route.to,
-    sentAt: now,
-    details: {
-      attemptId,
-      adapter: route.adapter.name,
-      form: route.form.kind,
-      ...(route.refusals.length > 0 ? { passedOver: route.refusals } : {}),
-    },
-  });
-  return {
-    kind: 'send',
-    startedAt: now,
-    message: {
-      deliveryId: delivery.id,
-      attemptId,
-      channel: route.channel,
-      customerId: customer.id,
-      ...request,
-    },
-  };
-}
-
-async function deferUntil(
-  db: Db,
-  delivery: DeliveryRow,
-  customer: CustomerRow,
-  allowed: Date,
-) {
-  await setDeliveryStatus(
-    db,
-    delivery.id,
-    'deferred',
-    `quiet hours in ${customer.time_zone} until ${allowed.toISOString()}`,
-    { sendAt: allowed },
-  );
-  await addJob(
-    db,
-    'deliver',
-    { deliveryId: delivery.id },
-    {
-      jobKey: `delivery:${delivery.id}`,
-      runAt: allowed,
-    },
-  );
-}
-
-/** Calls the adapter and settles; 'failover' asks for the next channel. */
-async function callProvider(
-  deps: DeliveryDeps,
-  message: OutgoingMessage,
-  startedAt: Date,
-): Promise<'done' | 'failover'> {
-  const adapter = await deps.channels.adapterFor(message.channel);
-  try {
-    const result = await adapter!.send(message);
-    await settleAccepted(deps, message, result, 'sent');
-    return 'done';
-  } catch (error) {
-    const failure = asChannelError(error);
-    if (failure.errorClass === 'timeout') {
-      // The request may have arrived: ask before trying again.
-      const found = await adapter!
-        .reconcile(message, startedAt)
-        .catch(() => null);
-      if (found) {
-        await settleAccepted(deps, message, found, 'reconciled after timeout');
-        return 'done';
+/** Calls the providers; answers the Deliveries that fail over. */
+async function carryOut(deps: DeliveryDeps, plans: Plan[]): Promise<string[]> {
+  const accepted: AcceptedSend[] = [];
+  const failover: string[] = [];
+  const sends = plans.filter((plan) => plan.kind === 'send');
+  const results = await callProviders(deps, sends);
+  await Promise.all(
+    sends.map(async (plan, index) => {
+      const scoped = logged(deps, plan.message);
+      const outcome = await settleCall(scoped, plan, results[index]);
+      if (outcome === 'failover') {
+        failover.push(plan.message.deliveryId!);
+      } else if (outcome !== 'done') {
+        accepted.push(outcome);
       }
+    }),
+  );
+  if (accepted.length > 0) {
+    await deps.db
+      .transaction()
+      .execute((trx) => settleAcceptedSends(trx, accepted));
+    for (const item of accepted) {
+      deps.log.info(
+        { deliveryId: item.deliveryId, attemptId: item.attemptId },
+        'delivery sent',
+      );
     }
-
-    return settleFailure(deps, message, failure);
   }
+
+  for (const plan of plans.filter((item) => item.kind === 'reconcile')) {
+    await reconcileInterrupted(
+      logged(deps, plan.message),
+      plan.message,
+      plan.startedAt,
+    );
+  }
+
+  return failover;
 }
 
-async function settleAccepted(
+/** Every line logged for a send names its Delivery, whoever called. */
+function logged(deps: DeliveryDeps, message: OutgoingMessage): DeliveryDeps {
+  return { ...deps, log: deps.log.child({ deliveryId: message.deliveryId }) };
+}
+
+type CallResult = SendResult | ChannelError;
+
+/**
+ * Hands each message to its channel's adapter: all at once to an adapter
+ * that takes a batch, else one call per message, side by side.
+ */
+async function callProviders(
   deps: DeliveryDeps,
+  sends: Extract<Plan, { kind: 'send' }>[],
+): Promise<CallResult[]> {
+  const results: CallResult[] = new Array(sends.length);
+  const byAdapter = new Map<ChannelAdapter, number[]>();
+  for (const [index, plan] of sends.entries()) {
+    const adapter = await deps.channels.adapterFor(plan.message.channel);
+    if (!adapter) {
+      results[index] = new ChannelError(
+        'not_configured',
+        `channel ${plan.message.channel} is not configured`,
+      );
+      continue;
+    }
+
+    byAdapter.set(adapter, [...(byAdapter.get(adapter) ?? []), index]);
+  }
+
+  for (const [adapter, indexes] of byAdapter) {
+    const messages = indexes.map((index) => sends[index].message);
+    const answers = adapter.sendMany
+      ? await adapter
+          .sendMany(messages)
+          .catch((error) => messages.map(() => asChannelError(error)))
+      : await Promise.all(
+          messages.map((message) =>
+            adapter.send(message).catch((error) => asChannelError(error)),
+          ),
+        );
+    indexes.forEach((index, position) => {
+      const answer = answers[position];
+      results[index] =
+        answer instanceof Error ? asChannelError(answer) : answer;
+    });
+  }
+
+  return results;
+}
+
+/** Settles a failed call; an accepted one is answered for the batch. */
+async function settleCall(
+  deps: DeliveryDeps,
+  plan: Extract<Plan, { kind: 'send' }>,
+  result: CallResult,
+): Promise<AcceptedSend | 'done' | 'failover'> {
+  const { message, startedAt } = plan;
+  if (!(result instanceof ChannelError)) {
+    return acceptedOf(message, result, 'sent');
+  }
+  if (result.errorClass === 'timeout') {
+    // The request may have arrived: ask before trying again.
+    const adapter = await deps.channels.adapterFor(message.channel);
+    const found = await adapter
+      ?.reconcile(message, startedAt)
+      .catch(() => null);
+    if (found) {
+      return acceptedOf(message, found, 'reconciled after timeout');
+    }
+  }
+
+  return settleFailure(deps, message, result);
+}
+
+function acceptedOf(
   message: OutgoingMessage,
-  result: { providerMessageId: string; response: Record<string, unknown> },
-  how: string,
-) {
-  await deps.db.transaction().execute(async (trx) => {
-    await closeAttempt(trx, message.attemptId!, {
-      outcome: 'accepted',
-      providerMessageId: result.providerMessageId,
-      response: result.response,
-    });
-    await setDeliveryStatus(trx, message.deliveryId!, 'sent', how, {
-      onlyFrom: ['sending', 'unknown'],
-      details: {
-        attemptId: message.attemptId,
-        providerMessageId: result.providerMessageId,
-      },
-    });
-  });
-  deps.log.info({ channel: message.channel }, 'delivery sent');
+  result: SendResult,
+  reason: string,
+): AcceptedSend {
+  return {
+    deliveryId: message.deliveryId!,
+    attemptId: message.attemptId!,
+    providerMessageId: result.providerMessageId,
+    response: result.response,
+    reason,
+  };
 }
 
 async function settleFailure(
@@ -349,47 +306,6 @@ async function settleFailure(
   });
 }
 
-/** A send that was under way when its worker stopped: ask, never resend. */
-async function resumeInterrupted(
-  deps: DeliveryDeps,
-  db: Db,
-  delivery: DeliveryRow,
-): Promise<Plan> {
-  const attempt = await findOpenAttempt(db, delivery.id);
-  if (!attempt) {
-    await setDeliveryStatus(db, delivery.id, 'unknown', 'no open attempt');
-    return { kind: 'done' };
-  }
-
-  const owner = attempt.worker_id;
-  if (
-    owner &&
-    owner !== deps.workerId &&
-    (await isWorkerAlive(db, owner, deps.staleWorkerMs ?? 30_000))
-  ) {
-    return { kind: 'done' };
-  }
-
-  const request = attempt.request as {
-    to: string;
-    body: string;
-    form: MessageForm;
-  };
-  return {
-    kind: 'reconcile',
-    startedAt: attempt.started_at,
-    message: {
-      deliveryId: delivery.id,
-      attemptId: attempt.id,
-      channel: attempt.channel,
-      customerId: delivery.customer_id,
-      to: request.to,
-      body: request.body,
-      form: request.form ?? { kind: 'text' },
-    },
-  };
-}
-
 async function reconcileInterrupted(
   deps: DeliveryDeps,
   message: OutgoingMessage,
@@ -398,7 +314,11 @@ async function reconcileInterrupted(
   const adapter = await deps.channels.adapterFor(message.channel);
   const found = adapter ? await adapter.reconcile(message, startedAt) : null;
   if (found) {
-    await settleAccepted(deps, message, found, 'reconciled with the provider');
+    const accepted = acceptedOf(message, found, 'reconciled with the provider');
+    await deps.db
+      .transaction()
+      .execute((trx) => settleAcceptedSends(trx, [accepted]));
+    deps.log.info({ channel: message.channel }, 'delivery sent');
     return;
   }
 

@@ -1,23 +1,14 @@
 /**
- * Turning an incoming Record into a Change. In one transaction the current
+ * Turning incoming Records into Changes. In one transaction the current
  * snapshot is stored, the Change appended and its `evaluate-change` job
  * added: commit means the Change will be evaluated, rollback that nothing
- * happened.
+ * happened. Batches share that transaction (see record-batch-service.ts).
  */
 import { isDeepStrictEqual } from 'node:util';
+import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
-import { HeraldError } from '../errors.js';
-import { findCustomer } from '../repositories/customer-repository.js';
-import { addJob } from '../repositories/job-queue.js';
-import { findObjectType } from '../repositories/object-type-repository.js';
-import {
-  claimRecord,
-  insertChange,
-  lockRecord,
-  saveRecord,
-  type RecordRow,
-} from '../repositories/record-repository.js';
-import { normaliseRecordFields } from './record-fields.js';
+import { failureOf, settle, type BatchOutcome } from './batch-outcome.js';
+import { storeRecordChanges, type ItemResult } from './record-batch-service.js';
 
 /** One incoming Record change, as the API and connectors hand it over. */
 export interface RecordChangeInput {
@@ -45,167 +36,36 @@ export async function applyRecordChange(
   db: Db,
   input: RecordChangeInput,
 ): Promise<ChangeOutcome> {
-  const type = await findObjectType(db, input.objectType);
-  if (!type) {
-    throw new HeraldError(
-      'HERALD_UNKNOWN_OBJECT_TYPE',
-      `object type ${input.objectType} is not defined`,
-      { objectType: input.objectType, field: 'objectType' },
-    );
+  const [result] = await storeRecordChanges(db, [input]);
+  if (!result.ok) {
+    throw result.error;
   }
 
-  const fields = normaliseRecordFields(type, input.fields ?? {});
-  return db.transaction().execute(async (trx) => {
-    const stored = await lockOrClaimRecord(trx, input);
-    const outcome = input.delete
-      ? await recordDelete(trx, input, stored)
-      : await recordUpsert(trx, input, stored, fields);
-    return outcome;
-  });
+  return result.outcome;
 }
 
 /**
- * Locks the stored Record. Two first writes of one record would both see
- * nothing and both record a create; so a missing record is first claimed
- * with a placeholder row (deleted, version 0) that the loser waits on.
+ * Applies many record changes, answered per item: all in one transaction,
+ * or, should that transaction fail as a whole, one item at a time.
  */
-async function lockOrClaimRecord(db: Db, input: RecordChangeInput) {
-  if (input.customerId && !input.delete) {
-    await requireCustomer(db, input.customerId);
-    await claimRecord(db, input.objectType, input.recordId, input.customerId);
-  }
-
-  return lockRecord(db, input.objectType, input.recordId);
-}
-
-async function recordUpsert(
+export async function applyRecordChanges(
   db: Db,
-  input: RecordChangeInput,
-  stored: RecordRow | undefined,
-  fields: Record<string, unknown>,
-): Promise<ChangeOutcome> {
-  const live = stored && !stored.deleted ? stored : undefined;
-  const customerId = await resolveOwner(db, input, live);
-  const prior = live ? live.fields : null;
-  const current = mergeFields(prior ?? {}, fields);
-  const changedFields = diffFields(prior ?? {}, current, !live);
-  const kind = live ? 'update' : 'create';
-  if (live && changedFields.length === 0) {
-    return { changeId: null, kind, changedFields };
+  inputs: RecordChangeInput[],
+  log: Pick<Logger, 'error' | 'warn'>,
+): Promise<BatchOutcome<ChangeOutcome>[]> {
+  let results: ItemResult[];
+  try {
+    results = await storeRecordChanges(db, inputs);
+  } catch (error) {
+    log.warn({ err: error }, 'batch not stored at once; storing item by item');
+    return settle(inputs, (input) => applyRecordChange(db, input), log);
   }
 
-  await saveRecord(db, {
-    objectType: input.objectType,
-    recordId: input.recordId,
-    customerId,
-    fields: current,
-    deleted: false,
-  });
-  const changeId = await appendChange(db, input, {
-    customerId,
-    kind,
-    prior,
-    current,
-    changedFields,
-  });
-  return { changeId, kind, changedFields };
-}
-
-async function recordDelete(
-  db: Db,
-  input: RecordChangeInput,
-  stored: RecordRow | undefined,
-): Promise<ChangeOutcome> {
-  if (!stored || stored.deleted) {
-    throw new HeraldError(
-      'HERALD_NOT_FOUND',
-      `${input.objectType} ${input.recordId} does not exist`,
-      { objectType: input.objectType, recordId: input.recordId },
-    );
-  }
-
-  await saveRecord(db, {
-    objectType: input.objectType,
-    recordId: input.recordId,
-    customerId: stored.customer_id,
-    fields: stored.fields,
-    deleted: true,
-  });
-  const changedFields = Object.keys(stored.fields).sort();
-  const changeId = await appendChange(db, input, {
-    customerId: stored.customer_id,
-    kind: 'delete',
-    prior: stored.fields,
-    current: null,
-    changedFields,
-  });
-  return { changeId, kind: 'delete', changedFields };
-}
-
-async function resolveOwner(
-  db: Db,
-  input: RecordChangeInput,
-  live: RecordRow | undefined,
-): Promise<string> {
-  const customerId = input.customerId ?? live?.customer_id;
-  if (!customerId) {
-    throw new HeraldError(
-      'HERALD_BAD_REQUEST',
-      'customerId is required for a new record',
-      { field: 'customerId' },
-    );
-  }
-  if (live && live.customer_id !== customerId) {
-    throw new HeraldError(
-      'HERALD_RECORD_OWNER_CHANGED',
-      `${input.objectType} ${input.recordId} belongs to another customer`,
-      { field: 'customerId' },
-    );
-  }
-
-  await requireCustomer(db, customerId);
-  return customerId;
-}
-
-async function requireCustomer(db: Db, customerId: string) {
-  const customer = await findCustomer(db, customerId);
-  if (!customer) {
-    throw new HeraldError(
-      'HERALD_UNKNOWN_CUSTOMER',
-      `customer ${customerId} does not exist`,
-      { field: 'customerId', customerId },
-    );
-  }
-}
-
-async function appendChange(
-  db: Db,
-  input: RecordChangeInput,
-  change: {
-    customerId: string;
-    kind: 'create' | 'update' | 'delete';
-    prior: Record<string, unknown> | null;
-    current: Record<string, unknown> | null;
-    changedFields: string[];
-  },
-): Promise<string> {
-  const changeId = await insertChange(db, {
-    objectType: input.objectType,
-    recordId: input.recordId,
-    source: input.source ?? 'api',
-    sourceRef: input.sourceRef,
-    occurredAt: input.occurredAt,
-    ...change,
-  });
-  await addJob(
-    db,
-    'evaluate-change',
-    { changeId },
-    {
-      jobKey: `change:${changeId}`,
-    },
+  return results.map((result, index) =>
+    result.ok
+      ? { ok: true as const, ...result.outcome }
+      : failureOf(result.error, index, log),
   );
-  return changeId;
 }
 
 /** Applies an update over a snapshot; a null value removes the field. */

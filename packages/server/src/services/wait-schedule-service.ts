@@ -24,7 +24,7 @@ import {
 import { findVersion } from '../repositories/flow-repository.js';
 import { addJob } from '../repositories/job-queue.js';
 import {
-  listScheduledForRecord,
+  listScheduledForRecords,
   lockScheduled,
   updateSendAt,
 } from '../repositories/scheduled-delivery-repository.js';
@@ -145,24 +145,57 @@ export async function recheckScheduled(
  */
 export async function followRecordChange(
   db: Db,
-  change: { object_type: string; record_id: string; kind: string },
+  change: { id: string; object_type: string; record_id: string; kind: string },
   customer: CustomerRow,
   log: Logger,
 ): Promise<void> {
-  const ids = await listScheduledForRecord(
-    db,
-    change.object_type,
-    change.record_id,
-  );
-  for (const id of ids) {
-    await db.transaction().execute(async (trx) => {
-      const locked = await lockScheduled(trx, id);
-      if (!locked) {
-        return;
-      }
+  await followRecordChanges(db, [{ change, customer }], log);
+}
 
-      await moveScheduled(trx, locked, change.kind, customer, log);
-    });
+/**
+ * The same for many Changes, in their order: each moves the Deliveries
+ * scheduled by Changes that came before it.
+ */
+export async function followRecordChanges(
+  db: Db,
+  items: {
+    change: {
+      id: string;
+      object_type: string;
+      record_id: string;
+      kind: string;
+    };
+    customer: CustomerRow;
+  }[],
+  log: Logger,
+): Promise<void> {
+  const scheduled = await listScheduledForRecords(
+    db,
+    items.map(({ change }) => ({
+      objectType: change.object_type,
+      recordId: change.record_id,
+    })),
+  );
+  for (const { change, customer } of items) {
+    const ids = scheduled
+      .filter(
+        (row) =>
+          row.object_type === change.object_type &&
+          row.record_id === change.record_id &&
+          row.change_id !== null &&
+          BigInt(row.change_id) < BigInt(change.id),
+      )
+      .map((row) => row.id);
+    for (const id of ids) {
+      await db.transaction().execute(async (trx) => {
+        const locked = await lockScheduled(trx, id);
+        if (!locked) {
+          return;
+        }
+
+        await moveScheduled(trx, locked, change.kind, customer, log);
+      });
+    }
   }
 }
 
