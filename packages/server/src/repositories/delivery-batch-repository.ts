@@ -200,6 +200,12 @@ export async function settleAcceptedSends(db: Db, accepted: AcceptedSend[]) {
     return;
   }
 
+  // Deliveries first, in id order, as status callbacks lock them: taking
+  // the Attempts first could wait on a callback that waits on us.
+  await lockDeliveries(
+    db,
+    accepted.map((item) => item.deliveryId),
+  );
   await sql`
     update attempts as a set
       outcome = 'accepted', provider_message_id = v.provider_message_id,

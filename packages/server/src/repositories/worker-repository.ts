@@ -17,8 +17,16 @@ export async function isWorkerAlive(db: Db, id: string, staleMs: number) {
 }
 
 /**
+ * An Attempt open this long is orphaned even if its worker is alive: every
+ * provider call times out long before (a settle that failed after the
+ * provider answered leaves such an Attempt behind).
+ */
+export const ORPHANED_AFTER_MS = 10 * 60_000;
+
+/**
  * Deliveries whose open Attempt belongs to a worker not seen within
- * `staleMs` (or to no worker), opened before `openedBefore`.
+ * `staleMs` (or to no worker), opened before `openedBefore`, or open for
+ * longer than ORPHANED_AFTER_MS whoever holds it.
  */
 export async function deliveriesWithOrphanedAttempts(
   db: Db,
@@ -34,15 +42,26 @@ export async function deliveriesWithOrphanedAttempts(
     .where('deliveries.status', '=', 'sending')
     .where('attempts.started_at', '<', openedBefore)
     .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('workers')
-            .select('workers.id')
-            .whereRef('workers.id', '=', 'attempts.worker_id')
-            .where('workers.last_seen_at', '>', new Date(Date.now() - staleMs)),
+      eb.or([
+        eb(
+          'attempts.started_at',
+          '<',
+          new Date(Date.now() - ORPHANED_AFTER_MS),
         ),
-      ),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('workers')
+              .select('workers.id')
+              .whereRef('workers.id', '=', 'attempts.worker_id')
+              .where(
+                'workers.last_seen_at',
+                '>',
+                new Date(Date.now() - staleMs),
+              ),
+          ),
+        ),
+      ]),
     )
     .limit(limit)
     .execute();

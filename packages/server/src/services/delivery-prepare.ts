@@ -24,7 +24,10 @@ import {
 } from '../repositories/delivery-repository.js';
 import { addJob } from '../repositories/job-queue.js';
 import { claimDueDeliveries } from '../repositories/work-queue-repository.js';
-import { isWorkerAlive } from '../repositories/worker-repository.js';
+import {
+  isWorkerAlive,
+  ORPHANED_AFTER_MS,
+} from '../repositories/worker-repository.js';
 import { chooseRoute } from './delivery-route.js';
 import { renderAll, rendererFor } from './delivery-renderer.js';
 import type { DeliveryDeps } from './delivery-service.js';
@@ -246,9 +249,11 @@ async function resumeInterrupted(
   }
 
   const owner = attempt.worker_id;
+  const openMs = Date.now() - attempt.started_at.getTime();
   if (
     owner &&
     owner !== deps.workerId &&
+    openMs < ORPHANED_AFTER_MS &&
     (await isWorkerAlive(db, owner, deps.staleWorkerMs ?? 30_000))
   ) {
     return null;
