@@ -151,9 +151,17 @@ export async function appendConsents(
     return;
   }
 
+  // The moment of the insert, not of the transaction's start: writers hold
+  // the Customer's row lock here, so two racing entries keep their order.
   await db
     .insertInto('consents')
-    .values(entries.map((entry) => ({ customer_id: customerId, ...entry })))
+    .values(
+      entries.map((entry) => ({
+        customer_id: customerId,
+        ...entry,
+        recorded_at: sql<Date>`clock_timestamp()`,
+      })),
+    )
     .execute();
 }
 

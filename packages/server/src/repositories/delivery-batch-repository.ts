@@ -29,7 +29,9 @@ export async function lockDeliveries(
 
 /**
  * The Customers of `ids`, locked in id order (so two batches never wait
- * on each other in a circle), keyed by id.
+ * on each other in a circle), keyed by id. The lock conflicts with every
+ * consent change (they lock the row too) but not with rows that merely
+ * reference the Customer, so Records keep arriving meanwhile.
  */
 export async function lockCustomers(
   db: Db,
@@ -44,7 +46,7 @@ export async function lockCustomers(
     .selectAll()
     .where('id', 'in', ids)
     .orderBy('id')
-    .forUpdate()
+    .forNoKeyUpdate()
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
