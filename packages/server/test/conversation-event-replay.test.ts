@@ -196,6 +196,17 @@ describe('resuming after Last-Event-ID', () => {
     expect(eventsOf(stream)).toEqual([]);
     stream.close();
   });
+
+  it.each(['abc', '-1', '1.5', '9999999999999999999', '1'.repeat(5000)])(
+    'asks the client to reload when Last-Event-ID is unreadable (%#)',
+    async (lastEventId) => {
+      const stream = await streamFor({ 'last-event-id': lastEventId });
+      const ready = await stream.waitFor(isReady);
+      expect(ready.data).toMatchObject({ resumed: false, reset: true });
+      expect(eventsOf(stream)).toEqual([]);
+      stream.close();
+    },
+  );
 });
 
 describe('the server listener', () => {

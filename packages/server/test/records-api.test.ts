@@ -108,6 +108,17 @@ describe('PUT /api/records/:objectType/:recordId', () => {
     expect(record.body.fields.value).toEqual({ amount: 99.5, currency: 'USD' });
   });
 
+  it('refuses a delete of a missing record, naming recordId', async () => {
+    const refused = await herald.api('/api/records/Shipment/NEVER-1', {
+      method: 'DELETE',
+    });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error).toMatchObject({
+      code: 'HERALD_NOT_FOUND',
+      details: { field: 'recordId', recordId: 'NEVER-1' },
+    });
+  });
+
   it('records a delete Change with the last snapshot as prior', async () => {
     await put('S-5', { customerId: 'vip-1', fields: { status: 'Pending' } });
     const deleted = await herald.api('/api/records/Shipment/S-5', {

@@ -2,10 +2,15 @@
  * Waiting for the signal that ends a long-running command: SIGINT (Ctrl-C),
  * SIGTERM or SIGHUP. The first one asks for a clean stop; a second one, or
  * a stop that does not finish within `graceMs`, exits at once with 128 +
- * the signal's number. A Postgres left running that way is stopped by the
+ * the signal's number. A second signal within a second of the first is the
+ * same Ctrl-C passed on by a parent (pnpm forwards the terminal's SIGINT),
+ * not a second request, and is ignored. A Postgres left running that way is stopped by the
  * next start (embedded-postgres.ts).
  */
 import os from 'node:os';
+
+/** A repeat within this long of the first signal is its echo. */
+const ECHO_MS = 1_000;
 
 /** The signals that stop `start` and `worker`. */
 export const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -24,13 +29,19 @@ export interface ShutdownSignal {
  */
 export function watchShutdownSignal(graceMs = 30_000): ShutdownSignal {
   let first: NodeJS.Signals | undefined;
+  let firstAt = 0;
   const received = new Promise<NodeJS.Signals>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       if (first) {
+        if (Date.now() - firstAt < ECHO_MS) {
+          return;
+        }
+
         exitBy(signal);
       }
 
       first = signal;
+      firstAt = Date.now();
       setTimeout(() => exitBy(signal), graceMs).unref();
       resolve(signal);
     };

@@ -11,6 +11,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
 export type Db = Kysely<Database>;
 
+/** SQLSTATE of a connection ended by a server shutting down. */
+const ADMIN_SHUTDOWN = '57P01';
+
 /** Creates the shared pool. Default size 20. */
 export function createPool(
   databaseUrl: string,
@@ -18,12 +21,16 @@ export function createPool(
   max = 20,
 ): pg.Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl, max });
-  // An idle client losing its connection must not crash the process.
-  pool.on('error', (error) => log.warn({ err: error }, 'idle client error'));
+  // An idle client losing its connection must not crash the process. A
+  // server shutting down (Ctrl-C reaches the embedded Postgres too) is
+  // expected, not worth a warning.
+  const report = (what: string) => (error: Error & { code?: string }) =>
+    error.code === ADMIN_SHUTDOWN
+      ? log.debug({ err: error }, `${what}: database shutting down`)
+      : log.warn({ err: error }, what);
+  pool.on('error', report('idle client error'));
   pool.on('connect', (client) => {
-    client.on('error', (error) =>
-      log.warn({ err: error }, 'database client error'),
-    );
+    client.on('error', report('database client error'));
   });
   return pool;
 }

@@ -2,6 +2,7 @@
  * Channel configuration and the delivery policy. Secrets are write-only:
  * answers list which are set, never their values.
  */
+import { patchSchema } from '../services/schema-patch.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/app-context.js';
@@ -118,7 +119,7 @@ export function channelConfigRoutes(
         schema: {
           tags: ['channels'],
           summary: 'Change quiet hours, caps, retries, keyword replies',
-          body: deliveryPolicySchema.partial(),
+          body: patchSchema(deliveryPolicySchema),
         },
       },
       async (request) => saveDeliveryPolicy(db, request.body),

@@ -3,6 +3,7 @@
  * starting a Conversation and sending in one, reading and closing;
  * presence; the quick-phrase library; and the conversation policy.
  */
+import { patchSchema } from '../services/schema-patch.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/app-context.js';
@@ -250,7 +251,7 @@ export function conversationRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['conversations'],
           summary: 'Change presence time-out, capacity, bot and pilots',
-          body: conversationPolicySchema.partial(),
+          body: patchSchema(conversationPolicySchema),
         },
       },
       async (request) => saveConversationPolicy(db, request.body),

@@ -66,7 +66,8 @@ export function conversationStreamRoutes(
       async (request, reply) => {
         const principal = request.principal!;
         const userId = userIdOf(principal);
-        const afterId = lastEventIdOf(request, request.query.lastEventId);
+        const resume = lastEventIdOf(request, request.query.lastEventId);
+        const afterId = resume.unreadable ? null : resume.afterId;
         const feed = hub
           ? await openFeed(context, hub, afterId, (event) =>
               concerns(event, principal, userId),
@@ -88,7 +89,8 @@ export function conversationStreamRoutes(
             {
               userId,
               resumed: afterId !== null && !feed?.reset,
-              reset: feed?.reset ?? false,
+              // An id we cannot read is an id we cannot resume after.
+              reset: resume.unreadable || (feed?.reset ?? false),
             },
             feed?.cursor,
           ),
@@ -121,11 +123,21 @@ export function conversationStreamRoutes(
   };
 }
 
-/** The id to resume after: the Last-Event-ID header, else the query. */
+/**
+ * The id to resume after: the Last-Event-ID header, else the query. A
+ * header the browser sent back that is not one of our ids is `unreadable`:
+ * the client missed events it cannot name, so it must reload.
+ */
 function lastEventIdOf(request: FastifyRequest, query: string | undefined) {
   const header = request.headers['last-event-id'];
   const value = typeof header === 'string' ? header.trim() : query;
-  return value && EVENT_ID.test(value) ? value : null;
+  if (!value) {
+    return { afterId: null, unreadable: false };
+  }
+
+  return EVENT_ID.test(value)
+    ? { afterId: value, unreadable: false }
+    : { afterId: null, unreadable: true };
 }
 
 async function openFeed(

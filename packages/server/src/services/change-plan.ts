@@ -70,7 +70,11 @@ function planDelete(
     throw new HeraldError(
       'HERALD_NOT_FOUND',
       `${input.objectType} ${input.recordId} does not exist`,
-      { objectType: input.objectType, recordId: input.recordId },
+      {
+        objectType: input.objectType,
+        recordId: input.recordId,
+        field: 'recordId',
+      },
     );
   }
 

@@ -202,7 +202,7 @@ export async function getVersion(db: Db, id: string, version: number) {
     throw new HeraldError(
       'HERALD_FLOW_NOT_FOUND',
       `flow ${id} has no version ${version}`,
-      { flowId: id, version },
+      { flowId: id, version, field: 'version' },
     );
   }
 
@@ -239,6 +239,7 @@ async function requireFlow(db: Db, id: string, lock = false) {
   if (!row) {
     throw new HeraldError('HERALD_FLOW_NOT_FOUND', `flow ${id} not found`, {
       flowId: id,
+      field: 'id',
     });
   }
 

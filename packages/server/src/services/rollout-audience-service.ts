@@ -37,6 +37,7 @@ export async function countRolloutAudience(
   if (!(await findFlow(db, flowId))) {
     throw new HeraldError('HERALD_FLOW_NOT_FOUND', `flow ${flowId} not found`, {
       flowId,
+      field: 'id',
     });
   }
 
