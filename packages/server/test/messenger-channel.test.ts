@@ -2,7 +2,7 @@
  * Messenger through a fake Send API that checks every request as Meta's
  * Send API reference documents it: a standard UPDATE inside 24 hours of
  * the person's last message, only an allowed message tag outside it,
- * signed delivery and inbound webhooks and the verification handshake,
+ * signed delivery, read and inbound webhooks and the verification handshake,
  * and retries by error class with failover.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +141,26 @@ describe('Meta webhooks', () => {
     expect(await fake.sendDelivery([mid])).toBe(200);
     const delivered = await deliveryOf(herald, 'FB-DLV', ['delivered']);
     expect(delivered.timeline.at(-1)).toMatchObject({ status: 'delivered' });
+  });
+
+  it('moves Deliveries sent before a signed read watermark to read', async () => {
+    await ship(herald, 'FB-READ-1', TALKER.id);
+    const first = await deliveryOf(herald, 'FB-READ-1', ['sent']);
+    const watermark = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await ship(herald, 'FB-READ-2', TALKER.id);
+    const second = await deliveryOf(herald, 'FB-READ-2', ['sent']);
+
+    expect(
+      await fake.sendRead(TALKER.psid, watermark, { unsigned: true }),
+    ).toBe(403);
+    expect(await fake.sendRead(TALKER.psid, watermark)).toBe(200);
+    const read = await deliveryOf(herald, 'FB-READ-1', ['read']);
+    expect(read.timeline.at(-1)).toMatchObject({ status: 'read' });
+    expect((await herald.api(`/api/deliveries/${second.id}`)).body.status).toBe(
+      'sent',
+    );
+    expect(first.id).not.toBe(second.id);
   });
 
   it('refuses a mis-signed inbound message with 403 and stores nothing', async () => {

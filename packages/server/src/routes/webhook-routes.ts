@@ -13,7 +13,10 @@ import {
 import { HeraldError } from '../errors.js';
 import type { AppContext } from '../http/app-context.js';
 import { loadChannelConfig } from '../services/channel-config-service.js';
-import { applyStatusReport } from '../services/delivery-status-service.js';
+import {
+  applyStatusReport,
+  applyReadWatermark,
+} from '../services/delivery-status-service.js';
 import { receiveInbound } from '../services/inbound-message-service.js';
 import {
   readMessengerWebhook,
@@ -147,8 +150,9 @@ async function applyContents(context: AppContext, contents: WebhookContents) {
   for (const status of contents.statuses) {
     await applyStatusReport(context.db, status, context.log);
   }
-  // Limitation: Messenger read watermarks are not yet applied; those
-  // Deliveries stay at delivered.
+  for (const read of contents.reads) {
+    await applyReadWatermark(context.db, read, context.log);
+  }
 }
 
 function metaChannel(request: FastifyRequest) {

@@ -13,6 +13,7 @@ import {
   setDeliveryStatus,
   type DeliveryStatus,
 } from '../repositories/delivery-repository.js';
+import { findCustomerIdByAddress } from '../repositories/inbound-message-repository.js';
 
 /** A status a provider reported, in Herald's words. */
 export type ProviderStatus = 'sent' | 'delivered' | 'read' | 'failed';
@@ -99,4 +100,46 @@ async function attemptOf(db: Db, report: StatusReport) {
   }
 
   return undefined;
+}
+
+/**
+ * A Messenger read receipt names no message, only a moment: the person
+ * has read everything the Page sent them up to `watermark`. Their
+ * Messenger Deliveries sent by then move to read; answers how many moved.
+ */
+export async function applyReadWatermark(
+  db: Db,
+  read: { psid: string; watermark: Date },
+  log: Logger,
+): Promise<number> {
+  const moved = await db.transaction().execute(async (trx) => {
+    const customerId = await findCustomerIdByAddress(
+      trx,
+      'messenger',
+      read.psid,
+    );
+    if (!customerId) {
+      return 0;
+    }
+
+    const unread = await trx
+      .selectFrom('deliveries')
+      .select('id')
+      .where('customer_id', '=', customerId)
+      .where('channel', '=', 'messenger')
+      .where('status', 'in', ['sent', 'delivered'])
+      .where('sent_at', '<=', read.watermark)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    for (const { id } of unread) {
+      await setDeliveryStatus(trx, id, 'read', 'provider status read', {
+        details: { watermark: read.watermark.toISOString() },
+      });
+    }
+
+    return unread.length;
+  });
+  log.info({ channel: 'messenger', moved }, 'read receipt received');
+  return moved;
 }

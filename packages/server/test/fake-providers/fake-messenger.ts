@@ -61,6 +61,12 @@ export interface FakeMessenger {
   receive(psid: string, text: string, signing?: MetaSigning): Promise<number>;
   /** A `message_deliveries` event for accepted messages. */
   sendDelivery(mids: string[], signing?: MetaSigning): Promise<number>;
+  /** A `message_reads` event: the person read everything up to `watermark`. */
+  sendRead(
+    psid: string,
+    watermark: number,
+    signing?: MetaSigning,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -125,6 +131,19 @@ export async function startFakeMessenger(): Promise<FakeMessenger> {
             sender: { id: psid ?? 'unknown' },
             recipient: { id: MESSENGER_PAGE_ID },
             delivery: { mids, watermark: Date.now() },
+          },
+        ],
+        signing,
+      );
+    },
+    async sendRead(psid: string, watermark: number, signing?: MetaSigning) {
+      return post(
+        [
+          {
+            sender: { id: psid },
+            recipient: { id: MESSENGER_PAGE_ID },
+            timestamp: Date.now(),
+            read: { watermark },
           },
         ],
         signing,
