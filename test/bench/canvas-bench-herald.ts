@@ -3,6 +3,7 @@
  * database (no worker, no demo data), with the generated Flow, an empty
  * Flow, and the object type and Templates the generated Flow names.
  */
+import { apiCaller } from '../../packages/server/bench/api-caller.js';
 import pino from 'pino';
 import { loadConfig } from '../../packages/server/src/config.js';
 import {
@@ -77,23 +78,4 @@ export async function createFlows(
 
   const empty = await call('POST', '/api/flows', { name: 'Empty flow' });
   return { largeFlowId: large.id as string, emptyFlowId: empty.id as string };
-}
-
-function apiCaller(url: string, token: string) {
-  return async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) {
-      throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    }
-
-    return text ? JSON.parse(text) : null;
-  };
 }

@@ -16,6 +16,7 @@ import {
   shippingTemplate,
 } from '../test/fixtures.js';
 import type { BenchOptions } from './bench-options.js';
+import { apiCaller } from './api-caller.js';
 import { percentile } from './latency-summary.js';
 
 const TOKEN = 'bench-admin-token';
@@ -193,24 +194,11 @@ async function figures(
   };
 }
 
-async function call(
+function call(
   herald: RunningHerald,
   method: string,
   path: string,
   body?: unknown,
 ) {
-  const response = await fetch(`${herald.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${TOKEN}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) {
-    throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  }
-
-  return text ? JSON.parse(text) : null;
+  return apiCaller(herald.url!, TOKEN)(method, path, body);
 }

@@ -1,5 +1,5 @@
 /**
- * Deliveries, their state history and their Attempts, and Runs.
+ * Deliveries, their state history and their Attempts.
  */
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
@@ -38,64 +38,6 @@ export interface NewDelivery {
   channelPolicy: unknown;
   status: DeliveryStatus;
   sendAt: Date;
-}
-
-/** Records a Run and its explain trace. */
-export async function insertRun(
-  db: Db,
-  run: {
-    changeId: string;
-    ruleSetsEvaluated: number;
-    fired: number;
-    trace: unknown;
-    startedAt: Date;
-  },
-) {
-  const row = await db
-    .insertInto('runs')
-    .values({
-      change_id: run.changeId,
-      rule_sets_evaluated: run.ruleSetsEvaluated,
-      fired: run.fired,
-      trace: JSON.stringify(run.trace),
-      started_at: run.startedAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/**
- * Inserts a Delivery unless one exists for the same change, flow version
- * and Channel step; answers the new id, or undefined when it existed.
- */
-export async function insertDelivery(db: Db, delivery: NewDelivery) {
-  const row = await db
-    .insertInto('deliveries')
-    .values({
-      change_id: delivery.changeId,
-      flow_id: delivery.flowId,
-      flow_version: delivery.flowVersion,
-      path_id: delivery.pathId,
-      channel_step_id: delivery.channelStepId,
-      template_id: delivery.templateId,
-      urgent: delivery.urgent,
-      customer_id: delivery.customerId,
-      object_type: delivery.objectType,
-      record_id: delivery.recordId,
-      channel_policy: JSON.stringify(delivery.channelPolicy),
-      status: delivery.status,
-      send_at: delivery.sendAt,
-      updated_at: new Date(),
-    })
-    .onConflict((conflict) =>
-      conflict
-        .columns(['change_id', 'flow_id', 'flow_version', 'channel_step_id'])
-        .doNothing(),
-    )
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id;
 }
 
 /** One Delivery, locked for the rest of the transaction. */
