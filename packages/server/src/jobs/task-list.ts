@@ -39,6 +39,8 @@ const botPayload = z.object({
 const DRAIN_BATCH = 100;
 /** A drain stops claiming after this long and renews its wake-up. */
 const DRAIN_BUDGET_MS = 5_000;
+/** A failed drain is woken again after this long. */
+const DRAIN_RETRY_MS = 1_000;
 
 /** The job key of the recurring recovery sweep. */
 export const SWEEP_JOB_KEY = 'sweep-deliveries';
@@ -86,22 +88,20 @@ export function createTaskList(context: TaskContext): TaskList {
 
   const evaluatePendingTask: Task = async (_payload, helpers) => {
     const jobLog = log.child({ jobId: helpers.job.id });
-    const { more } = await evaluatePending(db, jobLog, drainLimits(helpers));
-    if (more) {
-      await wakeUp(db, 'evaluate-pending');
-    }
+    await drain(db, jobLog, 'evaluate-pending', () =>
+      evaluatePending(db, jobLog, drainLimits(helpers)),
+    );
   };
 
   const deliverPendingTask: Task = async (_payload, helpers) => {
     const jobLog = log.child({ jobId: helpers.job.id });
     const workerId = context.workerId();
-    const { more } = await deliverPending(
-      { db, channels, log: jobLog, workerId, staleWorkerMs },
-      drainLimits(helpers),
+    await drain(db, jobLog, 'deliver-pending', () =>
+      deliverPending(
+        { db, channels, log: jobLog, workerId, staleWorkerMs },
+        drainLimits(helpers),
+      ),
     );
-    if (more) {
-      await wakeUp(db, 'deliver-pending');
-    }
   };
 
   const sweep: Task = async () => {
@@ -147,6 +147,29 @@ export function createTaskList(context: TaskContext): TaskList {
     'conversation-bot': bot,
     'pilot-reply': pilotReply,
   };
+}
+
+/**
+ * Runs a drain; renews its wake-up when work may be left. A drain that
+ * fails (a lost connection, a deadlock) is logged and woken again shortly,
+ * rather than left to the job's growing retry delay: the work stays queued
+ * in Herald's tables either way.
+ */
+async function drain(
+  db: Db,
+  log: Logger,
+  task: 'evaluate-pending' | 'deliver-pending',
+  run: () => Promise<{ more: boolean }>,
+) {
+  try {
+    const { more } = await run();
+    if (more) {
+      await wakeUp(db, task);
+    }
+  } catch (error) {
+    log.error({ err: error, task }, 'drain failed; waking it again soon');
+    await wakeUp(db, task, new Date(Date.now() + DRAIN_RETRY_MS));
+  }
 }
 
 /** Queues the next recovery sweep `inMs` from now; one is ever pending. */

@@ -33,8 +33,15 @@ export async function queueEvaluations(db: Db, changeIds: string[]) {
   await wakeUp(db, 'evaluate-pending');
 }
 
-/** Adds (or joins) a wake-up job for `task`. */
-export async function wakeUp(db: Db, task: DrainTask) {
+/** Adds (or joins) a wake-up job for `task`, now or at `runAt`. */
+export async function wakeUp(db: Db, task: DrainTask, runAt?: Date) {
+  if (runAt) {
+    // A delayed wake-up gets a key of its own: joining a shared one would
+    // move that job's time for everyone.
+    await addJob(db, task, {}, { jobKey: `${task}:retry`, runAt });
+    return;
+  }
+
   const shard = Math.floor(Math.random() * WAKE_UP_SHARDS);
   await addJob(db, task, {}, { jobKey: `${task}:${shard}` });
 }

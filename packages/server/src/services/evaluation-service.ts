@@ -155,7 +155,15 @@ async function evaluateBatch(
     }
 
     const facts = factsOf(change, toCustomerFact(customer), startedAt);
-    const { ruleSets, evaluation } = await evaluateFacts(db, facts, indexFor);
+    const result = await evaluateFacts(db, facts, indexFor).catch(
+      (error: unknown) => {
+        // One Change the engine cannot evaluate must not hold up the rest
+        // of the queue: it gets a Run that fired nothing, and an error log.
+        log.error({ err: error, changeId: change.id }, 'change not evaluated');
+        return { ruleSets: [], evaluation: { fired: [], trace: [] } };
+      },
+    );
+    const { ruleSets, evaluation } = result;
     evaluated.push({
       change,
       customer,
