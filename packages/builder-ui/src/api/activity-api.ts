@@ -1,8 +1,9 @@
 /**
- * Read-only calls for the simulator, the run history and the Template
- * library. They send the same credentials as the API client (a stored
- * token as Bearer, else the session cookie); being reads, they need no
- * CSRF token. A refusal becomes an ApiError with the server's code.
+ * Read-only calls for the simulator, the run history, the Deliveries
+ * page and the Template library. They send the same credentials as the
+ * API client (a stored token as Bearer, else the session cookie); being
+ * reads, they need no CSRF token. A refusal becomes an ApiError with the
+ * server's code.
  */
 import { loadToken } from '../auth/token-store';
 import {
@@ -18,6 +19,7 @@ import type {
   RecordView,
   RunView,
 } from './activity-types';
+import type { DeliveryListItem, DeliveryTimeline } from './delivery-types';
 
 /** Reads one Record; fails with HERALD_NOT_FOUND when there is none. */
 export function fetchRecord(
@@ -57,6 +59,27 @@ export async function listDeliveryViews(query: {
   return (await getJson<Items<DeliveryView>>(route)).items;
 }
 
+/**
+ * One page of Deliveries, newest first, by status, channel, flow and
+ * customer; `before` is the last id of the page already shown.
+ */
+export async function listDeliveryPage(query: {
+  status?: string;
+  channel?: string;
+  flowId?: string;
+  customerId?: string;
+  before?: string;
+  limit: number;
+}): Promise<DeliveryListItem[]> {
+  const route = `/deliveries?${toQuery(query)}`;
+  return (await getJson<Items<DeliveryListItem>>(route)).items;
+}
+
+/** One Delivery with its timeline; HERALD_DELIVERY_NOT_FOUND when none. */
+export function fetchDeliveryTimeline(id: string): Promise<DeliveryTimeline> {
+  return getJson<DeliveryTimeline>(`/deliveries/${encode(id)}`);
+}
+
 /** Lists the Template library with categories. */
 export async function listLibraryTemplates(): Promise<LibraryTemplate[]> {
   return (await getJson<Items<LibraryTemplate>>('/templates')).items;
@@ -70,9 +93,11 @@ function encode(segment: string): string {
   return encodeURIComponent(segment);
 }
 
+// Unset and empty values are left out: an empty filter means "any".
 function toQuery(query: Record<string, string | number | undefined>) {
   const entries = Object.entries(query).filter(
-    (entry): entry is [string, string | number] => entry[1] !== undefined,
+    (entry): entry is [string, string | number] =>
+      entry[1] !== undefined && entry[1] !== '',
   );
   return new URLSearchParams(
     entries.map(([key, value]) => [key, String(value)]),

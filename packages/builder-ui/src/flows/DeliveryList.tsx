@@ -2,6 +2,7 @@ import { useApiResource } from '../api/use-api-resource';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatTime } from '../app/format-time';
 import { newestFirst } from '../app/newest-first';
+import { deliveriesHref } from '../deliveries/delivery-filters';
 import { channelLabel } from '../steps/channel-names';
 
 /** How many Deliveries the panel shows. */
@@ -51,10 +52,19 @@ export function DeliveryList({ flowId }: { flowId: string }) {
                 to {delivery.customerId}
                 <div className="muted delivery-list__meta">
                   v{delivery.flowVersion} · record {delivery.recordId} ·{' '}
-                  {formatTime(delivery.createdAt)}
+                  {formatTime(delivery.createdAt)} ·{' '}
+                  <a
+                    href={deliveriesHref({ flowId }, delivery.id)}
+                    data-testid="delivery-timeline-link"
+                  >
+                    Timeline
+                  </a>
                 </div>
-                {delivery.statusReason && (
-                  <div className="muted delivery-list__meta">
+                {addsToStatus(delivery.statusReason, delivery.status) && (
+                  <div
+                    className="muted delivery-list__meta"
+                    data-testid="delivery-reason"
+                  >
                     {delivery.statusReason}
                   </div>
                 )}
@@ -64,4 +74,9 @@ export function DeliveryList({ flowId }: { flowId: string }) {
       )}
     </section>
   );
+}
+
+// A reason that only repeats the status ("sent … sent") says nothing more.
+function addsToStatus(reason: string | null, status: string): boolean {
+  return Boolean(reason && reason.trim().toLowerCase() !== status);
 }

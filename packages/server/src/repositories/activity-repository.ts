@@ -1,6 +1,7 @@
 /**
  * Reading what happened: Deliveries, Runs and the sandbox outbox.
  */
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 export interface DeliveryFilter {
@@ -10,10 +11,28 @@ export interface DeliveryFilter {
   flowId?: string;
   status?: string;
   changeId?: string;
+  /** The Delivery's channel, or a channel one of its Attempts used. */
+  channel?: string;
+  /** A Delivery id: list only those older than it (the next page). */
+  before?: string;
   limit: number;
 }
 
-/** Deliveries, newest first. */
+/** Whether a Delivery exists, for checking a page cursor. */
+export async function deliveryExists(db: Db, id: string) {
+  const row = await db
+    .selectFrom('deliveries')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Deliveries, newest first (ties by id, so pages never overlap or skip).
+ * Limitation: a Delivery blocked before a channel was chosen has no
+ * channel and no Attempt, so a channel filter never lists it.
+ */
 export async function listDeliveries(db: Db, filter: DeliveryFilter) {
   let query = db.selectFrom('deliveries').selectAll();
   if (filter.recordId) {
@@ -34,12 +53,29 @@ export async function listDeliveries(db: Db, filter: DeliveryFilter) {
   if (filter.changeId) {
     query = query.where('change_id', '=', filter.changeId);
   }
+  if (filter.channel) {
+    query = query.where(onChannel(filter.channel));
+  }
+  if (filter.before) {
+    // Compared in SQL so the cursor keeps created_at's microseconds.
+    query = query.where(
+      sql<boolean>`(created_at, id) < (select created_at, id
+        from deliveries where id = ${filter.before})`,
+    );
+  }
 
   return query
     .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .orderBy('id', 'desc')
     .limit(filter.limit)
     .execute();
+}
+
+function onChannel(channel: string) {
+  return sql<boolean>`(deliveries.channel = ${channel} or exists (
+    select 1 from attempts
+    where attempts.delivery_id = deliveries.id
+      and attempts.channel = ${channel}))`;
 }
 
 /** The state history of Deliveries, oldest first. */

@@ -3,8 +3,11 @@
  * with their explain traces, and the sandbox outbox.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { channelNames } from '@herald/engine';
 import { z } from 'zod';
+import { HeraldError } from '../errors.js';
 import {
+  deliveryExists,
   listAttempts,
   listDeliveries,
   listDeliveryEvents,
@@ -39,6 +42,8 @@ const deliveryQuery = z
     flowId: uuid.optional(),
     status: deliveryStatus.optional(),
     changeId: numericId.optional(),
+    channel: z.enum(channelNames).optional(),
+    before: uuid.optional(),
     limit,
   })
   .strict();
@@ -52,11 +57,22 @@ export function activityRoutes(context: AppContext): FastifyPluginAsyncZod {
         config: { access: 'business-read' },
         schema: {
           tags: ['activity'],
-          summary: 'Deliveries by record, customer, flow or status',
+          summary:
+            'Deliveries by record, customer, flow, status or channel, ' +
+            'newest first',
           querystring: deliveryQuery,
         },
       },
       async (request) => {
+        const { before } = request.query;
+        if (before && !(await deliveryExists(db, before))) {
+          throw new HeraldError(
+            'HERALD_BAD_REQUEST',
+            `querystring before: no delivery ${before}`,
+            { in: 'querystring', field: 'before' },
+          );
+        }
+
         const rows = await listDeliveries(db, request.query);
         const ids = rows.map((row) => row.id);
         const [events, attempts] = await Promise.all([

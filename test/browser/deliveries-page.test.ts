@@ -1,0 +1,194 @@
+/**
+ * In a real browser, the Deliveries page: filters by status and channel
+ * kept in the URL (a reload keeps them), "Load more" for older pages, a
+ * Delivery's timeline with its states, Attempts and reasons, a blocked
+ * Delivery saying why in plain words, and the flow page's recent
+ * deliveries linking to the timeline.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectOk,
+  publishShippingFlow,
+  seedBasics,
+} from '../../packages/server/test/fixtures.js';
+import {
+  eventually,
+  type TestHerald,
+} from '../../packages/server/test/test-herald.js';
+import {
+  openBuilderSession,
+  screenshotsDir,
+} from '../support/builder-session.js';
+import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
+
+const missing = ensureChromium();
+if (missing) {
+  reportMissingChromium(missing);
+}
+
+/** One more than a page, so "Load more" has something to load. */
+const SMS_SHIPMENTS = 26;
+
+describe.skipIf(missing !== null)('deliveries page', () => {
+  let herald: TestHerald;
+  let browser: Browser;
+  let page: Page;
+  let flowId: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    ({ herald, browser, page } = await openBuilderSession({
+      viewport: { width: 1500, height: 1000 },
+      problems,
+    }));
+    await seedData();
+    await page.goto(`${herald.url}/#token=${herald.token}`);
+    await page.getByTestId('nav-deliveries').waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await herald?.stop();
+  });
+
+  async function seedData() {
+    await seedBasics(herald);
+    await expectOk(
+      herald.api('/api/customers/wa-1', {
+        method: 'PUT',
+        body: {
+          firstName: 'Wanda',
+          tier: 'VIP',
+          whatsappId: '14155550111',
+          preferredChannel: 'whatsapp',
+          consent: [{ channel: 'whatsapp', status: 'opt_in', source: 'web' }],
+        },
+      }),
+    );
+    await expectOk(
+      herald.api('/api/customers/no-consent-1', {
+        method: 'PUT',
+        body: { firstName: 'Nia', tier: 'VIP', phone: '+14155550122' },
+      }),
+    );
+    flowId = await publishShippingFlow(herald);
+    const shipments: [string, string][] = [
+      ['wa-1', 'WA-1'],
+      ['no-consent-1', 'BLOCKED-1'],
+    ];
+    for (let n = 1; n <= SMS_SHIPMENTS; n += 1) {
+      shipments.push(['vip-1', `SMS-${n}`]);
+    }
+    for (const [customerId, recordId] of shipments) {
+      await expectOk(
+        herald.api(`/api/records/Shipment/${recordId}`, {
+          method: 'PUT',
+          body: {
+            customerId,
+            fields: { status: 'Shipped', carrier: 'UPS', trackingNumber: 'T' },
+          },
+        }),
+      );
+    }
+    await eventually(async () => {
+      const list = await herald.api(`/api/deliveries?flowId=${flowId}`);
+      const settled = list.body.items.filter((item: any) =>
+        ['sent', 'blocked'].includes(item.status),
+      );
+      return settled.length === shipments.length;
+    }, 60_000);
+  }
+
+  const rows = () => page.getByTestId('delivery-row');
+  const shot = (name: string) =>
+    page.screenshot({ path: path.join(screenshotsDir, name), fullPage: true });
+
+  it('filters by status and channel, keeping them over a reload', async () => {
+    await page.getByTestId('nav-deliveries').click();
+    await rows().first().waitFor();
+
+    await page.getByTestId('delivery-filter-channel').selectOption('whatsapp');
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().first().innerText()).toContain('wa-1');
+
+    await page.getByTestId('delivery-filter-channel').selectOption('sms');
+    await page.getByTestId('delivery-filter-status').selectOption('sent');
+    await expect.poll(() => rows().count()).toBe(25);
+    expect(page.url()).toContain('status=sent');
+    expect(page.url()).toContain('channel=sms');
+
+    await page.getByTestId('deliveries-load-more').click();
+    await expect.poll(() => rows().count()).toBe(SMS_SHIPMENTS);
+    await shot('deliveries-filtered.png');
+
+    await page.reload();
+    await expect.poll(() => rows().count()).toBe(25);
+    expect(await page.getByTestId('delivery-filter-status').inputValue()).toBe(
+      'sent',
+    );
+    expect(await page.getByTestId('delivery-filter-channel').inputValue()).toBe(
+      'sms',
+    );
+  });
+
+  it("opens a delivery's timeline with its states and attempt", async () => {
+    await rows().first().getByTestId('delivery-open').click();
+    const timeline = page.getByTestId('delivery-timeline');
+    await timeline.getByTestId('timeline-attempt').first().waitFor();
+
+    expect(await timeline.getByTestId('delivery-outcome').innerText()).toBe(
+      'Sent',
+    );
+    const attempt = await timeline
+      .getByTestId('timeline-attempt')
+      .first()
+      .innerText();
+    expect(attempt).toContain('Attempt on SMS: accepted by the provider');
+    expect(attempt).toContain('+14155550100');
+    expect(attempt).toMatch(/Provider message id/);
+    expect(
+      await timeline.getByTestId('timeline-status').count(),
+    ).toBeGreaterThan(1);
+    expect(page.url()).toMatch(/#\/deliveries\/[0-9a-f-]+\?status=sent/);
+    await shot('deliveries-timeline.png');
+
+    await page.reload();
+    await timeline.getByTestId('timeline-attempt').first().waitFor();
+  });
+
+  it('says in plain words why a delivery was blocked', async () => {
+    await page.goto(`${herald.url}/#/deliveries?status=blocked`);
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(
+      await rows().first().getByTestId('delivery-reason').innerText(),
+    ).toBe('The customer has not opted in to SMS');
+
+    await page.keyboard.press('Tab');
+    await rows().first().getByTestId('delivery-open').focus();
+    await page.keyboard.press('Enter');
+    const timeline = page.getByTestId('delivery-timeline');
+    await timeline.getByTestId('timeline-block').waitFor();
+    expect(await timeline.getByTestId('timeline-block').innerText()).toBe(
+      'Blocked: the customer has not opted in to SMS.',
+    );
+    expect(await timeline.getByTestId('delivery-outcome').innerText()).toBe(
+      'Blocked: the customer has not opted in to SMS',
+    );
+    expect(await timeline.getByTestId('timeline-attempt').count()).toBe(0);
+    await shot('deliveries-blocked.png');
+  });
+
+  it("links a flow's recent deliveries to their timelines", async () => {
+    await page.goto(`${herald.url}/#/flows/${flowId}`);
+    const link = page.getByTestId('delivery-timeline-link').first();
+    await link.click();
+    await page.getByTestId('delivery-timeline').waitFor();
+    expect(page.url()).toContain(`flowId=${flowId}`);
+    expect(await page.getByTestId('delivery-filter-flow').inputValue()).toBe(
+      flowId,
+    );
+    expect(problems).toEqual([]);
+  });
+});
