@@ -53,6 +53,12 @@ export type {
   TemplateProblem,
   TemplateRoots,
 } from './template-renderer.js';
+export {
+  describeTemplateDiff,
+  diffTemplates,
+  isSameTemplate,
+} from './template-diff.js';
+export type { TemplateDiff, TemplateText } from './template-diff.js';
 export { selectTemplateVariant } from './template-variant-selector.js';
 export type { TemplateVariant } from './template-variant-selector.js';
 export { channelLimits, measureMessage } from './message-measure.js';

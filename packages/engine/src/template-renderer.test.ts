@@ -71,6 +71,30 @@ describe('renderTemplate', () => {
     });
   });
 
+  it('refuses to print an object as "[object Object]", naming it', async () => {
+    const record = { value: { amount: 12.5, currency: 'EUR' }, tags: ['a'] };
+    const printed = await renderTemplate('Total {{ record.value }}', {
+      record,
+      customer,
+      now,
+    });
+
+    expect(printed).toMatchObject({
+      ok: false,
+      code: 'HERALD_TEMPLATE_RENDER',
+      field: 'record.value',
+      message: expect.stringContaining('record.value holds an object'),
+    });
+    const parts = await renderTemplate(
+      '{{ record.value.amount }} {{ record.value | json }} {{ record.tags }}',
+      { record, customer, now },
+    );
+    expect(parts).toEqual({
+      ok: true,
+      text: '12.5 {"amount":12.5,"currency":"EUR"} a',
+    });
+  });
+
   it('uses the default for a missing value', async () => {
     const result = await renderTemplate(
       'Via {{ record.carrier | default: "our courier" }}',

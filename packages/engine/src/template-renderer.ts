@@ -68,6 +68,7 @@ const liquid = new Liquid({
   memoryLimit: TEMPLATE_MEMORY_LIMIT,
   // No file system: partials are looked up in this empty map, never on disk.
   templates: {},
+  outputEscape: refuseObjectOutput,
 });
 registerTemplateFilters(liquid);
 forbidFileTags(liquid);
@@ -183,8 +184,46 @@ function fieldsOfRoot(
   return undefined;
 }
 
+/**
+ * Printing an object (a money value, a nested record) would send
+ * "[object Object]": the output fails instead, naming the expression, so
+ * the body picks a part (`.amount`) or a filter (`money`, `json`).
+ */
+function refuseObjectOutput(value: unknown): string {
+  const plainObject =
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Date);
+  if (plainObject) {
+    throw new ObjectOutputError();
+  }
+
+  // Passed on as it is: Liquid's own output turns it into text.
+  return value as string;
+}
+
+class ObjectOutputError extends Error {
+  constructor() {
+    super('the value is an object');
+    this.name = 'ObjectOutputError';
+  }
+}
+
 function renderFailure(error: unknown): RenderResult {
   const message = errorMessage(error);
+  const objectOutput = objectOutputField(error);
+  if (objectOutput !== undefined) {
+    return {
+      ok: false,
+      code: 'HERALD_TEMPLATE_RENDER',
+      message:
+        `${objectOutput} holds an object, not text: print one of its ` +
+        'fields or use a filter such as money or json',
+      field: objectOutput,
+    };
+  }
+
   const missing = /undefined variable: ([^,\s]+)/.exec(message);
   if (
     error instanceof Error &&
@@ -236,4 +275,18 @@ function forbidFileTags(engine: Liquid) {
       },
     });
   }
+}
+
+// The printed expression (`record.total`) when the output was an object.
+function objectOutputField(error: unknown): string | undefined {
+  const failure = error as {
+    originalError?: unknown;
+    token?: { content?: string };
+  };
+  if (!(failure?.originalError instanceof ObjectOutputError)) {
+    return undefined;
+  }
+
+  const content = failure.token?.content ?? '';
+  return content.split('|')[0].trim() || 'a merge field';
 }

@@ -142,4 +142,66 @@ describe('audit log', () => {
     const bo = await signInAs(herald, 'bo@example.com');
     expect((await bo.call('/api/audit')).status).toBe(403);
   });
+
+  it('lists every changed part of a template edit, not "nothing"', async () => {
+    await expectOk(
+      herald.api('/api/templates/shipping-update', {
+        method: 'PUT',
+        body: {
+          name: shippingTemplate.name,
+          category: 'Orders',
+          body: 'Shipped, {{ customer.firstName }}',
+          variants: { de: 'Versandt, {{ customer.firstName }}' },
+        },
+      }),
+    );
+    await expectOk(
+      herald.api('/api/templates/shipping-update/channel-forms', {
+        method: 'PUT',
+        body: { messengerTag: 'POST_PURCHASE_UPDATE' },
+      }),
+    );
+
+    const { body } = await herald.api(
+      '/api/audit?subjectType=template&subjectId=shipping-update',
+    );
+    const summaries = body.items.map((item: any) => item.summary);
+    expect(summaries).toContain(
+      'edited template shipping-update: variant de added, category',
+    );
+    expect(summaries).toContain(
+      'edited the channel forms of template shipping-update: Messenger tag',
+    );
+  });
+
+  it('names the template changes a publish picks up', async () => {
+    await expectOk(
+      herald.api(`/api/flows/${flowId}/publish`, { method: 'POST', body: {} }),
+    );
+
+    const { body } = await herald.api(
+      `/api/audit?subjectType=flow&subjectId=${flowId}&action=flow.publish`,
+    );
+    expect(body.items[0].summary).toBe(
+      'published version 3 of "Shipping update": no step changes; ' +
+        'template "Shipping update" (body, variant de added)',
+    );
+  });
+
+  it('describes setting your own test recipient without its number', async () => {
+    await expectOk(
+      herald.api('/api/me/test-recipient', {
+        method: 'PUT',
+        body: { channel: 'sms', phone: '+14155550123' },
+      }),
+    );
+
+    const { body } = await herald.api('/api/audit?action=test-recipient.edit');
+    expect(body.items[0]).toMatchObject({
+      summary: 'set their own test recipient on sms',
+      subjectType: 'token',
+      subjectId: 'bootstrap',
+    });
+    expect(JSON.stringify(body.items[0])).not.toContain('5550123');
+  });
 });

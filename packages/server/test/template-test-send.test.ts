@@ -173,6 +173,28 @@ describe('send a test through the sandbox', () => {
     });
   });
 
+  it('refuses an unknown objectType, naming the field', async () => {
+    const response = await testSend({ ...sample, objectType: 'Spaceship' });
+    expect(response.status).toBe(404);
+    expect(response.body.error).toMatchObject({
+      code: 'HERALD_UNKNOWN_OBJECT_TYPE',
+      details: { field: 'objectType', objectType: 'Spaceship' },
+    });
+  });
+
+  it('refuses a record field holding an object instead of "[object Object]"', async () => {
+    const response = await testSend({
+      ...sample,
+      record: { ...sample.record, carrier: { name: 'DHL' } },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      code: 'HERALD_TEST_SEND_RENDER',
+      details: { field: 'body', mergeField: 'record.carrier' },
+    });
+    expect(response.body.error.message).toContain('record.carrier');
+  });
+
   it('refuses an unknown customer and variant, naming each', async () => {
     const customer = await testSend({ ...sample, customerId: 'nobody' });
     expect(customer.status).toBe(422);

@@ -26,6 +26,8 @@ import { useDraftAutosave } from './use-draft-autosave';
 import { useFlowEditor } from './use-flow-editor';
 import { PublishDialog } from './PublishDialog';
 import { RolloutOnlyBanner } from './RolloutOnlyBanner';
+import { StaleTemplatesBanner } from './StaleTemplatesBanner';
+import { useActiveVersion } from './use-active-version';
 import { RolloutPathActions } from './RolloutPathActions';
 import { VersionView } from './VersionView';
 import { SimulatePanel } from '../simulate/SimulatePanel';
@@ -71,6 +73,7 @@ export function FlowEditorView({
   const [simulating, setSimulating] = useState(false);
   const [confirmingPublish, setConfirmingPublish] = useState(false);
   const [simulation, setSimulation] = useState<SimulationResult | null>(null);
+  const activeVersion = useActiveVersion(flow.id, meta.activeVersion);
 
   const stepContext = useStepContext(editor.nodes, catalog, templates, flow.id);
   const draftProblems = useDraftProblems(
@@ -137,12 +140,14 @@ export function FlowEditorView({
           onPublish={() => setConfirmingPublish(true)}
         />
         {rolloutOnly && <RolloutOnlyBanner />}
+        <StaleTemplatesBanner active={activeVersion} templates={templates} />
         {confirmingPublish && (
           <PublishDialog
             flowId={flow.id}
             activeVersion={meta.activeVersion}
             graph={editor.toGraph()}
             problems={draftProblems}
+            templates={withPendingText(templates, templateEdits.pending)}
             templateEdits={templateEdits.pending.map((edit) => edit.name)}
             stepContext={stepContext}
             onCancel={() => setConfirmingPublish(false)}

@@ -1,11 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { FlowGraph } from '@herald/engine';
-import { useApi } from '../api/api-context';
-import type { FlowProblem } from '../api/api-types';
+import type { CatalogTemplate, FlowProblem } from '../api/api-types';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { describeStep } from '../steps/describe-step';
 import type { StepContext } from '../steps/step-context';
 import { diffFlows, isEmptyDiff, type FlowDiff } from './flow-diff';
+import {
+  diffTemplateCopies,
+  type TemplateCopyChange,
+} from './template-copy-diff';
+import { useActiveVersion } from './use-active-version';
 import './publish-dialog.css';
 
 /** Props of {@link PublishDialog}. */
@@ -17,6 +21,11 @@ export interface PublishDialogProps {
   graph: FlowGraph;
   /** Problems that keep the graph from publishing; none lets it through. */
   problems: FlowProblem[];
+  /**
+   * The library's Templates, with unsaved edits in place: what the new
+   * version would store a copy of.
+   */
+  templates: CatalogTemplate[];
   /** Names of library Templates whose unsaved text Publish saves first. */
   templateEdits: string[];
   stepContext: StepContext;
@@ -26,12 +35,13 @@ export interface PublishDialogProps {
 
 /**
  * Asks before publishing: shows what changed since the active version
- * (Steps added, removed and changed, joins, Template text) and refuses
- * while the draft has problems. Escape or Cancel closes it.
+ * (Steps added, removed and changed, joins, and Templates whose library
+ * text differs from the copy the active version sends) and refuses while
+ * the draft has problems. Escape or Cancel closes it.
  */
 export function PublishDialog(props: PublishDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const active = useActiveGraph(props.flowId, props.activeVersion);
+  const active = useActiveVersion(props.flowId, props.activeVersion);
   const blocked = props.problems.length > 0;
 
   useEffect(() => {
@@ -66,7 +76,12 @@ export function PublishDialog(props: PublishDialogProps) {
       )}
       {active.state === 'ready' && (
         <DiffList
-          diff={diffFlows(active.graph, props.graph)}
+          diff={diffFlows(active.detail?.graph ?? null, props.graph)}
+          templateChanges={diffTemplateCopies(
+            active.detail?.templates ?? [],
+            props.templates,
+            props.graph,
+          )}
           templateEdits={props.templateEdits}
           stepContext={props.stepContext}
         />
@@ -107,51 +122,30 @@ export function PublishDialog(props: PublishDialogProps) {
   );
 }
 
-type ActiveGraph =
-  | { state: 'loading' }
-  | { state: 'failed'; error: unknown }
-  | { state: 'ready'; graph: FlowGraph | null };
-
-function useActiveGraph(flowId: string, version: number | null): ActiveGraph {
-  const api = useApi();
-  const [active, setActive] = useState<ActiveGraph>(
-    version === null ? { state: 'ready', graph: null } : { state: 'loading' },
-  );
-
-  useEffect(() => {
-    if (version === null) {
-      return;
-    }
-
-    let current = true;
-    api.getVersion(flowId, version).then(
-      (detail) => current && setActive({ state: 'ready', graph: detail.graph }),
-      (error: unknown) => current && setActive({ state: 'failed', error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, flowId, version]);
-
-  return active;
-}
-
 function DiffList({
   diff,
+  templateChanges,
   templateEdits,
   stepContext,
 }: {
   diff: FlowDiff;
+  templateChanges: TemplateCopyChange[];
   templateEdits: string[];
   stepContext: StepContext;
 }) {
   const name = (step: Parameters<typeof describeStep>[0]) =>
     `${step.type}: ${describeStep(step, stepContext).title}`;
+  const changedNames = new Set(templateChanges.map((change) => change.name));
+  const otherEdits = templateEdits.filter((edit) => !changedNames.has(edit));
 
-  if (isEmptyDiff(diff) && templateEdits.length === 0) {
+  if (
+    isEmptyDiff(diff) &&
+    templateChanges.length === 0 &&
+    templateEdits.length === 0
+  ) {
     return (
       <p className="muted" data-testid="publish-diff-empty">
-        The steps are the same as the active version.
+        The steps and the template text are the same as the active version.
       </p>
     );
   }
@@ -179,7 +173,18 @@ function DiffList({
           Joins: {diff.joinsAdded} added, {diff.joinsRemoved} removed
         </li>
       )}
-      {templateEdits.map((template) => (
+      {templateChanges.map((change) => (
+        <li
+          key={`template-${change.id}`}
+          data-change="template"
+          data-template-id={change.id}
+        >
+          <strong>Template</strong> “{change.name}” differs from the copy the
+          active version sends: {change.changed.join(', ')}
+          {templateEdits.includes(change.name) && ' (unsaved, saved first)'}
+        </li>
+      ))}
+      {otherEdits.map((template) => (
         <li key={`template-${template}`} data-change="template">
           <strong>Template text</strong> of “{template}” is saved first
         </li>

@@ -78,10 +78,10 @@ export function useFlowActions(
   async function storeTemplates(templates: CatalogTemplate[]) {
     for (const template of templates) {
       try {
-        const { id, name, category, body, variants } = template;
+        // No category: the library keeps the one it has.
+        const { id, name, body, variants } = template;
         const saved = await api.saveTemplate(id, {
           name,
-          category,
           body,
           variants: variants ?? {},
         });

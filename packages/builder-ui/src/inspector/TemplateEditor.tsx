@@ -24,8 +24,9 @@ type SaveState =
 
 /**
  * Edits a library Template's name, text and locale variants and saves
- * them straight to the library. The change reaches every Flow that uses
- * the Template. On a Flow page the unsaved edit is the page's
+ * them straight to the library. A Flow's published version keeps its own
+ * copy, so the change reaches a Flow's sends when that Flow is published
+ * again. On a Flow page the unsaved edit is the page's
  * (template-edits.ts), so Publish can save it first.
  */
 export function TemplateEditor({
@@ -41,9 +42,9 @@ export function TemplateEditor({
   async function handleSave() {
     setSaveState({ kind: 'saving' });
     try {
+      // No category: the library keeps it, as this editor does not show it.
       const saved = await api.saveTemplate(template.id, {
         name: draft.name,
-        category: template.category,
         body: draft.body,
         variants: draft.variants,
       });
@@ -77,10 +78,11 @@ export function TemplateEditor({
           sendUnsaved: isAdmin,
         }}
       />
-      <p className="muted">
+      <p className="muted" data-testid="template-save-hint">
         Merge fields use Liquid, e.g. {'{{ customer.firstName }}'} or{' '}
-        {'{{ record.status }}'}. Saving changes the library template for every
-        flow that uses it; Publish saves an unsaved edit first.
+        {'{{ record.status }}'}. Saving changes the library template; each flow
+        using it keeps sending the text it was published with until that flow is
+        published again. Publish saves an unsaved edit first.
       </p>
       <SaveRow
         state={saveState}

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../app/ErrorNotice';
 import { usePrincipal } from '../auth/principal-context';
 import { VariantTextEditor } from '../inspector/VariantTextEditor';
 import { TemplateFields } from './TemplateFields';
+import { previewObjectType } from './preview-object-type';
 import { useTemplateForm } from './use-template-form';
 
 /** Props of {@link TemplateForm}. */
@@ -13,6 +14,8 @@ export interface TemplateFormProps {
   template: LibraryTemplate | null;
   categories: string[];
   objectTypes: ObjectTypeDef[];
+  /** Trigger object types of the Flows using the Template, in order. */
+  usedBy?: string[];
   onSaved: (template: LibraryTemplate) => void;
   /** Shows the Template without letting it change. Default false. */
   readOnly?: boolean;
@@ -21,15 +24,18 @@ export interface TemplateFormProps {
 /**
  * Creates or edits a library Template: id (new ones only), name,
  * category, text and locale variants, with merge fields, a live preview
- * for a chosen object type and Customer, and "Send a test".
+ * for a chosen object type (at first the one that fits the Template, see
+ * preview-object-type.ts) and Customer, and "Send a test".
  */
 export function TemplateForm(props: TemplateFormProps) {
   const { template, readOnly } = props;
   const form = useTemplateForm(template, props.onSaved);
   const isAdmin = usePrincipal().role === 'admin';
-  const [objectTypeName, setObjectTypeName] = useState(
-    props.objectTypes[0]?.name ?? '',
-  );
+  // Until someone picks one, the object type that fits the Template.
+  const [chosenType, setObjectTypeName] = useState<string | null>(null);
+  const objectTypeName =
+    chosenType ??
+    previewObjectType(template, props.objectTypes, props.usedBy ?? []);
   const objectType = props.objectTypes.find(
     (candidate) => candidate.name === objectTypeName,
   );
@@ -130,6 +136,7 @@ function ObjectTypeChoice(props: {
       <select
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
+        data-testid="template-preview-object-type"
       >
         {props.objectTypes.map((candidate) => (
           <option key={candidate.name} value={candidate.name}>

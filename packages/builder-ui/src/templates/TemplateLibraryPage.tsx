@@ -66,6 +66,13 @@ export function TemplateLibraryPage() {
             readOnly={readOnly}
             categories={library.categories}
             objectTypes={library.objectTypes}
+            usedBy={
+              editing
+                ? library
+                    .usersOf(editing.id)
+                    .flatMap((user) => user.objectType ?? [])
+                : []
+            }
             onSaved={(template) => {
               library.remember(template);
               setSelection({ kind: 'edit', id: template.id });

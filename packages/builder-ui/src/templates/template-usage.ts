@@ -8,6 +8,8 @@ import type { ApiClient } from '../api/api-client';
 export interface TemplateUser {
   flowId: string;
   flowName: string;
+  /** The object type of the Flow's Trigger; null when it has none. */
+  objectType: string | null;
 }
 
 /**
@@ -24,6 +26,9 @@ export async function loadTemplateUsage(
   );
   const usage = new Map<string, TemplateUser[]>();
   for (const flow of flows) {
+    const trigger = flow.draft.steps.find((step) => step.type === 'trigger');
+    const objectType =
+      trigger?.type === 'trigger' ? trigger.data.objectType : null;
     const ids = new Set(
       flow.draft.steps.flatMap((step) =>
         step.type === 'template' ? [step.data.templateId] : [],
@@ -31,7 +36,7 @@ export async function loadTemplateUsage(
     );
     for (const id of ids) {
       const users = usage.get(id) ?? [];
-      users.push({ flowId: flow.id, flowName: flow.name });
+      users.push({ flowId: flow.id, flowName: flow.name, objectType });
       usage.set(id, users);
     }
   }

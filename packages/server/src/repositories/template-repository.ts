@@ -44,7 +44,8 @@ export async function saveTemplate(
   template: {
     id: string;
     name: string;
-    category: string | null;
+    /** Omitted: keep the stored category (none for a new Template). */
+    category?: string | null;
     body: string;
     /** Omitted: keep the stored variants. */
     variants?: Record<string, string>;
@@ -57,11 +58,18 @@ export async function saveTemplate(
       : JSON.stringify(template.variants);
   const row = await db
     .insertInto('templates')
-    .values({ ...template, variants, updated_at: now })
+    .values({
+      ...template,
+      category: template.category ?? null,
+      variants,
+      updated_at: now,
+    })
     .onConflict((conflict) =>
       conflict.column('id').doUpdateSet({
         name: template.name,
-        category: template.category,
+        ...(template.category === undefined
+          ? {}
+          : { category: template.category }),
         body: template.body,
         ...(variants === undefined ? {} : { variants }),
         updated_at: now,

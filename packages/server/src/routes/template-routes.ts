@@ -9,7 +9,7 @@ import {
   listTemplates,
   saveTemplate,
 } from '../repositories/template-repository.js';
-import { loadCatalog } from '../services/flow-service.js';
+import { loadBuilderCatalog } from '../services/flow-service.js';
 import type { AppContext } from '../http/app-context.js';
 
 const templateId = z
@@ -21,6 +21,7 @@ const templateId = z
 const templateBody = z
   .object({
     name: z.string().min(1).max(200),
+    /** Omitted keeps the stored category; null clears it. */
     category: z.string().max(64).nullish(),
     body: z.string().min(1).max(10_000),
     /** Bodies per locale (`de`, `pt-BR` …); omitted keeps the stored ones. */
@@ -78,7 +79,7 @@ export function templateRoutes(context: AppContext): FastifyPluginAsyncZod {
         return saveTemplate(context.db, {
           id: request.params.id,
           name: request.body.name,
-          category: request.body.category ?? null,
+          category: request.body.category,
           body,
           variants,
         });
@@ -94,7 +95,7 @@ export function templateRoutes(context: AppContext): FastifyPluginAsyncZod {
           summary: 'Object types and templates, for the builder',
         },
       },
-      async () => loadCatalog(context.db),
+      async () => loadBuilderCatalog(context.db),
     );
   };
 }

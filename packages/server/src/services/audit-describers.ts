@@ -5,10 +5,22 @@
  * a describer of its own is recorded generically, with the route, its
  * params and the names (never the values) of the body's fields.
  */
-import type { FlowGraph } from '@herald/engine';
+import {
+  describeTemplateDiff,
+  diffTemplates,
+  type FlowGraph,
+  type TemplateDef,
+} from '@herald/engine';
 import type { Db } from '../db/database.js';
 import { findFlow, findVersion } from '../repositories/flow-repository.js';
-import { findTemplates } from '../repositories/template-repository.js';
+import {
+  findTemplateForms,
+  type TemplateForms,
+} from '../repositories/template-form-repository.js';
+import {
+  findTemplates,
+  type TemplateView,
+} from '../repositories/template-repository.js';
 import type { AuditEvent } from './audit-service.js';
 import { diffFlowGraphs, summarizeFlowDiff } from './flow-diff.js';
 import type { Principal } from './principal.js';
@@ -82,19 +94,63 @@ const templateEdit: AuditDescriber = {
     return (await findTemplates(db, [call.params.id]))[0] ?? null;
   },
   async describe(_db, call, before) {
-    const old = before as { name: string; body: string } | null;
-    const now = call.body as { name: string; body: string };
-    const changed = old
-      ? (['name', 'body'] as const).filter((key) => old[key] !== now[key])
-      : [];
+    const old = before as TemplateView | null;
+    const id = call.params.id;
+    if (!old) {
+      return templateEvent('template.create', id, `created template ${id}`);
+    }
+
+    // The stored answer, not the body: omitted fields keep their values.
+    const changed = templateChanges(
+      old,
+      call.answer as unknown as TemplateView,
+    );
+    const said = changed.join(', ') || 'nothing';
+    return templateEvent(
+      'template.edit',
+      id,
+      `edited template ${id}: ${said}`,
+      {
+        changed,
+      },
+    );
+  },
+};
+
+const templateChannelForms: AuditDescriber = {
+  async before(db, call) {
+    return findTemplateForms(db, call.params.id);
+  },
+  async describe(_db, call, before) {
+    const old = before as TemplateForms | null;
+    const now = call.answer as unknown as TemplateForms;
+    const changed = [
+      sameJson(old?.whatsappTemplate, now.whatsappTemplate)
+        ? ''
+        : 'WhatsApp template',
+      (old?.messengerTag ?? null) === now.messengerTag ? '' : 'Messenger tag',
+    ].filter((part) => part !== '');
+    const id = call.params.id;
+    const said = changed.join(', ') || 'nothing';
+    return templateEvent(
+      'template.channel-forms',
+      id,
+      `edited the channel forms of template ${id}: ${said}`,
+      { changed },
+    );
+  },
+};
+
+/** Says which channel, never the number or PSID. */
+const testRecipientEdit: AuditDescriber = {
+  async describe(_db, call) {
+    const channel = (call.body as { channel?: string } | null)?.channel;
     return {
-      action: old ? 'template.edit' : 'template.create',
-      subjectType: 'template',
-      subjectId: call.params.id,
-      summary: old
-        ? `edited template ${call.params.id}: ${changed.join(', ') || 'nothing'}`
-        : `created template ${call.params.id}`,
-      details: { changed },
+      action: 'test-recipient.edit',
+      subjectType: call.principal?.kind ?? null,
+      subjectId: call.principal?.id ?? null,
+      summary: `set their own test recipient on ${channel}`,
+      details: { channel },
     };
   },
 };
@@ -128,6 +184,8 @@ const describers: Record<string, AuditDescriber> = {
   'flow.publish': flowPublish,
   'flow.deactivate': flowDeactivate,
   'template.edit': templateEdit,
+  'template.channel-forms': templateChannelForms,
+  'test-recipient.edit': testRecipientEdit,
   'consent.change': consentChange,
 };
 
@@ -152,10 +210,43 @@ export async function describePublish(
     (prior?.graph as FlowGraph | undefined) ?? null,
     now!.graph as FlowGraph,
   );
+  const templates = templateCopyChanges(prior?.templates, now!.templates);
   const summary =
     `published version ${version} of "${flow?.name}": ` +
-    summarizeFlowDiff(diff);
-  return flowEvent(action, flowId, summary, { version, diff });
+    [summarizeFlowDiff(diff), ...templates.map(describeTemplateCopy)].join(
+      '; ',
+    );
+  return flowEvent(action, flowId, summary, { version, diff, templates });
+}
+
+/** A Template whose copy differs between two versions of a Flow. */
+interface TemplateCopyChange {
+  id: string;
+  name: string;
+  changed: string[];
+}
+
+// Templates both versions use whose stored copies differ.
+function templateCopyChanges(
+  before: unknown,
+  after: unknown,
+): TemplateCopyChange[] {
+  const old = new Map(
+    ((before ?? []) as TemplateDef[]).map((copy) => [copy.id, copy]),
+  );
+  return ((after ?? []) as TemplateDef[]).flatMap((copy) => {
+    const prior = old.get(copy.id);
+    const changed = prior
+      ? describeTemplateDiff(diffTemplates(prior, copy))
+      : [];
+    return changed.length > 0
+      ? [{ id: copy.id, name: copy.name, changed }]
+      : [];
+  });
+}
+
+function describeTemplateCopy(change: TemplateCopyChange): string {
+  return `template "${change.name}" (${change.changed.join(', ')})`;
 }
 
 function genericDescriber(action: string): AuditDescriber {
@@ -174,6 +265,32 @@ function genericDescriber(action: string): AuditDescriber {
       };
     },
   };
+}
+
+function templateEvent(
+  action: string,
+  templateId: string,
+  summary: string,
+  details: Record<string, unknown> = {},
+): AuditEvent {
+  return {
+    action,
+    subjectType: 'template',
+    subjectId: templateId,
+    summary,
+    details,
+  };
+}
+
+// Every part of a library Template an edit may change, in words.
+function templateChanges(before: TemplateView, after: TemplateView) {
+  const category =
+    (before.category ?? null) === (after.category ?? null) ? [] : ['category'];
+  return [...describeTemplateDiff(diffTemplates(before, after)), ...category];
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 function flowEvent(

@@ -234,6 +234,26 @@ export async function loadCatalog(db: Db): Promise<Catalog> {
   };
 }
 
+/**
+ * The catalog as the builder reads it: each Template also carries its
+ * library `category`, which Flows are not checked against (and which a
+ * published version does not store).
+ */
+export async function loadBuilderCatalog(db: Db) {
+  const [catalog, templates] = await Promise.all([
+    loadCatalog(db),
+    listTemplates(db),
+  ]);
+  const categories = new Map(templates.map((t) => [t.id, t.category]));
+  return {
+    ...catalog,
+    templates: catalog.templates.map((template) => ({
+      ...template,
+      category: categories.get(template.id) ?? null,
+    })),
+  };
+}
+
 async function requireFlow(db: Db, id: string, lock = false) {
   const row = await findFlow(db, id, lock);
   if (!row) {

@@ -22,6 +22,7 @@ import { ChannelError } from '../channels/channel-error.js';
 import type { Db } from '../db/database.js';
 import { HeraldError } from '../errors.js';
 import { findCustomer } from '../repositories/customer-repository.js';
+import { findObjectType } from '../repositories/object-type-repository.js';
 import {
   closeAttempt,
   setDeliveryStatus,
@@ -188,6 +189,8 @@ async function renderTestText(db: Db, input: TestSendInput) {
     );
   }
 
+  await requireObjectType(db, input.objectType);
+
   const chosen = chooseText(template, input, customer.locale);
   const rendered = await renderTemplate(
     chosen.text,
@@ -208,6 +211,18 @@ async function renderTestText(db: Db, input: TestSendInput) {
   }
 
   return rendered.text;
+}
+
+async function requireObjectType(db: Db, name: string | null | undefined) {
+  if (!name || (await findObjectType(db, name))) {
+    return;
+  }
+
+  throw new HeraldError(
+    'HERALD_UNKNOWN_OBJECT_TYPE',
+    `object type ${name} is not defined`,
+    { objectType: name, field: 'objectType' },
+  );
 }
 
 function chooseText(
