@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiContext } from './api/api-context';
 import { NavBar } from './app/NavBar';
+import { routeFor } from './app/role-pages';
 import { useHashRoute } from './app/use-hash-route';
 import { AccessPage } from './access/AccessPage';
 import { AuditPage } from './audit/AuditPage';
@@ -15,15 +16,17 @@ import { FlowPage } from './flows/FlowPage';
 import { OutboxPage } from './outbox/OutboxPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { RunHistoryPage } from './activity/RunHistoryPage';
+import { DeliveriesPage } from './deliveries/DeliveriesPage';
 import { TemplateLibraryPage } from './templates/TemplateLibraryPage';
 
 /**
  * The builder shell: the sign-in screen (email and password, or a token)
  * until the server knows who is here, then the navigation bar and the
- * page the URL fragment names.
+ * page the URL fragment names, or the role's home page when the role may
+ * not use that one (an Agent lands in the console, not on Flows).
  */
 export function App() {
-  const route = useHashRoute();
+  const requested = useHashRoute();
   const auth = useAuth();
   const [useToken, setUseToken] = useState(false);
 
@@ -51,7 +54,7 @@ export function App() {
     );
   }
 
-  const isAdmin = auth.principal.role === 'admin';
+  const route = routeFor(auth.principal.role, requested);
   return (
     <ApiContext.Provider value={auth.api}>
       <PrincipalContext.Provider value={auth.principal}>
@@ -66,14 +69,15 @@ export function App() {
             <FlowPage key={route.flowId} flowId={route.flowId} />
           )}
           {route.page === 'outbox' && <OutboxPage />}
-          {route.page === 'access' && isAdmin && <AccessPage />}
-          {route.page === 'audit' && isAdmin && <AuditPage />}
+          {route.page === 'access' && <AccessPage />}
+          {route.page === 'audit' && <AuditPage />}
           {route.page === 'conversations' && <ConsolePage />}
-          {route.page === 'conversation-policy' && isAdmin && (
-            <ConversationPolicyPage />
-          )}
+          {route.page === 'conversation-policy' && <ConversationPolicyPage />}
           {route.page === 'templates' && <TemplateLibraryPage />}
           {route.page === 'runs' && <RunHistoryPage />}
+          {route.page === 'deliveries' && (
+            <DeliveriesPage deliveryId={route.deliveryId} />
+          )}
           {route.page === 'profile' && <ProfilePage />}
         </div>
       </PrincipalContext.Provider>

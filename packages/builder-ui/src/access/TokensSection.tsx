@@ -46,7 +46,12 @@ export function TokensSection() {
           Copy this token now; it is not shown again: <code>{created}</code>
         </p>
       )}
-      {tokens.state === 'ready' && (
+      {tokens.state === 'ready' && tokens.data.length === 0 && (
+        <p className="muted" data-testid="tokens-empty">
+          No API tokens yet. Create one for each system that sends Records.
+        </p>
+      )}
+      {tokens.state === 'ready' && tokens.data.length > 0 && (
         <table className="table">
           <thead>
             <tr>
@@ -88,11 +93,16 @@ export function TokensSection() {
         <input
           type="text"
           placeholder="what uses it"
+          aria-label="Token name: what uses it"
           value={name}
           onChange={(e) => setName(e.target.value)}
           data-testid="new-token-name"
         />
-        <select value={scope} onChange={(e) => setScope(e.target.value)}>
+        <select
+          value={scope}
+          onChange={(e) => setScope(e.target.value)}
+          aria-label="Scope"
+        >
           {scopes.map((item) => (
             <option key={item}>{item}</option>
           ))}

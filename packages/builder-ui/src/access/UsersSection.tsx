@@ -46,7 +46,14 @@ export function UsersSection() {
       {users.state === 'failed' && (
         <ErrorNotice error={users.error} action="Loading users failed" />
       )}
-      {users.state === 'ready' && (
+      {users.state === 'loading' && <p className="muted">Loading users…</p>}
+      {users.state === 'ready' && users.data.length === 0 && (
+        <p className="muted" data-testid="users-empty">
+          No users yet. Add people below so they can sign in with their email
+          and password; until then only tokens sign in.
+        </p>
+      )}
+      {users.state === 'ready' && users.data.length > 0 && (
         <table className="table">
           <thead>
             <tr>
@@ -80,6 +87,8 @@ export function UsersSection() {
         <input
           type="email"
           placeholder="email"
+          aria-label="Email"
+          autoComplete="off"
           value={form.email}
           onChange={(e) => setForm({ ...form, email: e.target.value })}
           data-testid="new-user-email"
@@ -87,12 +96,14 @@ export function UsersSection() {
         <input
           type="text"
           placeholder="name (optional)"
+          aria-label="Name (optional)"
           value={form.name}
           onChange={(e) => setForm({ ...form, name: e.target.value })}
         />
         <select
           value={form.role}
           onChange={(e) => setForm({ ...form, role: e.target.value })}
+          aria-label="Role"
           data-testid="new-user-role"
         >
           {userRoles.map((role) => (
@@ -102,6 +113,7 @@ export function UsersSection() {
         <input
           type="password"
           placeholder="password (12+ characters)"
+          aria-label="Password (12 or more characters)"
           autoComplete="new-password"
           value={form.password}
           onChange={(e) => setForm({ ...form, password: e.target.value })}

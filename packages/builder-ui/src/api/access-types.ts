@@ -2,7 +2,7 @@
  * Shapes of the access routes' answers: the session, users, API tokens and
  * the audit log (see the server's docs/api.md).
  */
-import type { FlowGraph } from '@herald/engine';
+import type { FlowGraph, TemplateDef } from '@herald/engine';
 
 /** A role of a user, or the scope of an API token. */
 export type Role = 'admin' | 'business' | 'agent' | 'ingest';
@@ -60,8 +60,8 @@ export interface FlowVersionDetail {
   flowId: string;
   version: number;
   graph: FlowGraph;
-  /** The Template bodies the version was published with. */
-  templates?: { id: string; body: string }[];
+  /** The Template copies (name, body, variants) it was published with. */
+  templates?: TemplateDef[];
   publishedAt: string;
   publishedBy: string | null;
 }

@@ -14,7 +14,8 @@ export type FlowStatus = 'draft' | 'active' | 'inactive';
 export interface CatalogTemplate {
   id: string;
   name: string;
-  category: string;
+  /** The library category; null when none. */
+  category: string | null;
   body: string;
   /** Bodies per locale (`de`, `fr-CA` …); absent or empty when none. */
   variants?: Record<string, string>;
@@ -101,7 +102,8 @@ export interface RolloutAudience {
 /** Fields `PUT /api/templates/:id` accepts. */
 export interface TemplateUpdate {
   name: string;
-  category?: string;
+  /** Omitted keeps the stored category; null clears it. */
+  category?: string | null;
   body: string;
   /** Every locale variant; omitted keeps the stored ones. */
   variants?: Record<string, string>;

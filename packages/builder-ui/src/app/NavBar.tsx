@@ -1,6 +1,7 @@
 import type { SessionInfo } from '../api/access-types';
 import type { AppRoute } from './app-route';
 import { routeHref } from './app-route';
+import { canOpen, type PageName } from './role-pages';
 
 /** Props of {@link NavBar}. */
 export interface NavBarProps {
@@ -9,83 +10,53 @@ export interface NavBarProps {
   onSignOut: () => void;
 }
 
-/** The top bar: product name, page links, who is signed in, sign-out. */
+/** A link of the bar, and the pages that count as being on it. */
+interface NavLink {
+  page: PageName;
+  label: string;
+  current: readonly PageName[];
+}
+
+const links: readonly NavLink[] = [
+  { page: 'flows', label: 'Flows', current: ['flows', 'flow'] },
+  { page: 'outbox', label: 'Outbox', current: ['outbox'] },
+  { page: 'templates', label: 'Templates', current: ['templates'] },
+  { page: 'runs', label: 'Runs', current: ['runs'] },
+  { page: 'deliveries', label: 'Deliveries', current: ['deliveries'] },
+  {
+    page: 'conversations',
+    label: 'Conversations',
+    current: ['conversations', 'conversation-policy'],
+  },
+  { page: 'access', label: 'Access', current: ['access'] },
+  { page: 'audit', label: 'Audit', current: ['audit'] },
+];
+
+/**
+ * The top bar: product name, links to the pages the signed-in role can
+ * use, who is signed in, sign-out.
+ */
 export function NavBar({ route, principal, onSignOut }: NavBarProps) {
-  const isAdmin = principal.role === 'admin';
-  const onFlows = route.page === 'flows' || route.page === 'flow';
+  const shown = links.filter((link) => canOpen(principal.role, link.page));
 
   return (
     <header className="nav">
       <span className="nav__brand">Herald</span>
       <nav className="nav__links" aria-label="Main">
-        <a
-          href={routeHref({ page: 'flows' })}
-          className={onFlows ? 'nav__link nav__link--current' : 'nav__link'}
-          aria-current={onFlows ? 'page' : undefined}
-          data-testid="nav-flows"
-        >
-          Flows
-        </a>
-        <a
-          href={routeHref({ page: 'outbox' })}
-          className={
-            route.page === 'outbox'
-              ? 'nav__link nav__link--current'
-              : 'nav__link'
-          }
-          aria-current={route.page === 'outbox' ? 'page' : undefined}
-          data-testid="nav-outbox"
-        >
-          Outbox
-        </a>
-        {(isAdmin || principal.role === 'business') && (
-          <>
+        {shown.map((link) => {
+          const current = link.current.includes(route.page);
+          return (
             <a
-              href={routeHref({ page: 'templates' })}
-              className={linkClass(route.page === 'templates')}
-              data-testid="nav-templates"
+              key={link.page}
+              href={routeHref({ page: link.page } as AppRoute)}
+              className={current ? 'nav__link nav__link--current' : 'nav__link'}
+              aria-current={current ? 'page' : undefined}
+              data-testid={`nav-${link.page}`}
             >
-              Templates
+              {link.label}
             </a>
-            <a
-              href={routeHref({ page: 'runs' })}
-              className={linkClass(route.page === 'runs')}
-              data-testid="nav-runs"
-            >
-              Runs
-            </a>
-          </>
-        )}
-        {(isAdmin || principal.role === 'agent') && (
-          <a
-            href={routeHref({ page: 'conversations' })}
-            className={linkClass(
-              route.page === 'conversations' ||
-                route.page === 'conversation-policy',
-            )}
-            data-testid="nav-conversations"
-          >
-            Conversations
-          </a>
-        )}
-        {isAdmin && (
-          <a
-            href={routeHref({ page: 'access' })}
-            className={linkClass(route.page === 'access')}
-            data-testid="nav-access"
-          >
-            Access
-          </a>
-        )}
-        {isAdmin && (
-          <a
-            href={routeHref({ page: 'audit' })}
-            className={linkClass(route.page === 'audit')}
-            data-testid="nav-audit"
-          >
-            Audit
-          </a>
-        )}
+          );
+        })}
       </nav>
       <a
         href={routeHref({ page: 'profile' })}
@@ -106,8 +77,4 @@ export function NavBar({ route, principal, onSignOut }: NavBarProps) {
       </button>
     </header>
   );
-}
-
-function linkClass(current: boolean) {
-  return current ? 'nav__link nav__link--current' : 'nav__link';
 }

@@ -1,7 +1,9 @@
 /**
  * The builder's pages, addressed by the URL fragment: `#/flows`,
  * `#/flows/<flowId>`, `#/outbox`, `#/access` (users and tokens),
- * `#/audit`, `#/conversations` (the agent console),
+ * `#/audit`, `#/conversations` (the agent console), `#/deliveries` and
+ * `#/deliveries/<deliveryId>` (Deliveries, with one timeline open; their
+ * filters follow a `?` in the fragment),
  * `#/conversation-policy` (its settings, for admins), `#/templates` (the
  * Template library), `#/runs` (run history) and `#/profile` (the signed-in
  * person's own settings, such as their test recipient). Anything else
@@ -17,6 +19,7 @@ export type AppRoute =
   | { page: 'conversation-policy' }
   | { page: 'templates' }
   | { page: 'runs' }
+  | { page: 'deliveries'; deliveryId?: string }
   | { page: 'profile' };
 
 /** Reads the route from a `location.hash` value. */
@@ -41,6 +44,12 @@ export function parseRoute(hash: string): AppRoute {
     return { page: segments[0] };
   }
 
+  if (segments[0] === 'deliveries') {
+    return segments[1]
+      ? { page: 'deliveries', deliveryId: segments[1] }
+      : { page: 'deliveries' };
+  }
+
   if (segments[0] === 'flows' && segments[1]) {
     return { page: 'flow', flowId: segments[1] };
   }
@@ -52,6 +61,10 @@ export function parseRoute(hash: string): AppRoute {
 export function routeHref(route: AppRoute): string {
   if (route.page === 'flow') {
     return `#/flows/${encodeURIComponent(route.flowId)}`;
+  }
+
+  if (route.page === 'deliveries' && route.deliveryId) {
+    return `#/deliveries/${encodeURIComponent(route.deliveryId)}`;
   }
 
   return `#/${route.page}`;

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { ChannelWindowNotice } from './ChannelWindowNotice';
 import type { ConsoleApi } from './console-api';
+import { templateRefusal } from './template-refusal';
 import type {
   ChannelState,
   MessageInput,
@@ -28,7 +29,8 @@ const NOT_APPROVED = 'HERALD_CONVERSATION_TEMPLATE_NOT_APPROVED';
  * and Record). Outside a 24-hour window there is no text box: only the
  * approved Templates are offered, with a notice saying why. The choice
  * follows the channel's state, so a reply that opens the window (seen on
- * the live stream) brings free text back without a reload.
+ * the live stream) brings free text back without a reload. Templates
+ * that cannot be sent now are listed under the picker with the reason.
  */
 export function Composer(props: ComposerProps) {
   const { api, channel } = props;
@@ -38,6 +40,7 @@ export function Composer(props: ComposerProps) {
   const [phrases, setPhrases] = useState<QuickPhrase[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
+  const refusalsId = useId();
 
   useEffect(() => {
     void api.quickPhrases().then(setPhrases, setError);
@@ -67,6 +70,13 @@ export function Composer(props: ComposerProps) {
     ? templates.filter((template) => template.reason !== NOT_APPROVED)
     : templates;
   const chosen = offered.find((template) => template.id === templateId);
+  const refusals = offered.flatMap((template) => {
+    const reason = templateRefusal(template, {
+      channelUsable: Boolean(channel?.usable),
+      hasRecord: Boolean(props.objectType && props.recordId),
+    });
+    return reason ? [{ template, reason }] : [];
+  });
   const canSend =
     !sending &&
     (templateId ? Boolean(chosen?.allowed) : freeText && text.trim() !== '');
@@ -105,6 +115,7 @@ export function Composer(props: ComposerProps) {
         onChange={(event) => setTemplateId(event.target.value)}
         data-testid="template-picker"
         aria-label="Template"
+        aria-describedby={refusals.length > 0 ? refusalsId : undefined}
       >
         <option value="">
           {freeText ? 'Free text' : 'Pick an approved template…'}
@@ -116,10 +127,23 @@ export function Composer(props: ComposerProps) {
             disabled={!template.allowed}
           >
             {template.name}
-            {template.allowed ? '' : ' (not allowed now)'}
+            {template.allowed ? '' : ' (not available now, see below)'}
           </option>
         ))}
       </select>
+      {refusals.length > 0 && (
+        <ul
+          id={refusalsId}
+          className="composer__refusals muted"
+          data-testid="template-refusals"
+        >
+          {refusals.map(({ template, reason }) => (
+            <li key={template.id} data-testid="template-refusal">
+              {template.name} cannot be sent now: {reason}.
+            </li>
+          ))}
+        </ul>
+      )}
       {chosen?.preview && (
         <p className="composer__preview" data-testid="template-preview">
           {chosen.preview}

@@ -9,10 +9,19 @@ import { ConversationView } from './ConversationView';
 import { PresenceToggle } from './PresenceToggle';
 import { StartConversation } from './StartConversation';
 import {
+  POLL_SECONDS,
   useConversationStream,
   type StreamEvent,
+  type StreamState,
 } from './use-conversation-stream';
 import './conversations.css';
+
+/** What the header says about the live stream. */
+const streamWords: Record<StreamState, string> = {
+  live: 'Live',
+  connecting: 'Connecting to live updates…',
+  polling: `Live updates unavailable: checking every ${POLL_SECONDS} s`,
+};
 
 /**
  * The agent console: the Agent's presence, their Conversations (and
@@ -86,8 +95,12 @@ export function ConsolePage() {
     <main className="page console" data-testid="console">
       <div className="page__header">
         <h1>Conversations</h1>
-        <span className="muted" data-testid="stream-state">
-          {streamState === 'live' ? 'Live' : streamState}
+        <span
+          className="muted"
+          data-testid="stream-state"
+          data-state={streamState}
+        >
+          {streamWords[streamState]}
         </span>
         <PresenceToggle api={api} />
         {principal.role === 'admin' && (

@@ -1,6 +1,7 @@
 import { formatTime } from '../app/format-time';
 import { channelLabel } from '../steps/channel-names';
 import type { ConversationSummary } from './console-types';
+import { ownerShortWords } from './owner-words';
 
 /** Props of {@link ConversationList}. */
 export interface ConversationListProps {
@@ -63,7 +64,7 @@ export function ConversationList(props: ConversationListProps) {
                 )}
               </span>
               <span className="muted">
-                {channelLabel(item.channel)} · {item.ownerEmail ?? 'waiting'} ·{' '}
+                {channelLabel(item.channel)} · {ownerShortWords(item)} ·{' '}
                 {formatTime(item.lastMessageAt)}
               </span>
               {item.lastBody && (

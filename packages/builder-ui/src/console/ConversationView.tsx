@@ -5,6 +5,7 @@ import type { ConsoleApi } from './console-api';
 import type { ConversationThread } from './console-types';
 import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
+import { ownerWords } from './owner-words';
 
 /** Props of {@link ConversationView}. */
 export interface ConversationViewProps {
@@ -38,7 +39,7 @@ export function ConversationView({
             {customer.name} · {channelLabel(conversation.channel)}
           </h2>
           <span className="muted" data-testid="conversation-owner">
-            {conversation.ownerEmail ?? 'waiting for an agent'}
+            {ownerWords(conversation)}
           </span>
           {conversation.status === 'open' && (
             <button

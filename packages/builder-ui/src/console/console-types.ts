@@ -79,7 +79,10 @@ export interface TemplateChoice {
   name: string;
   category: string | null;
   allowed: boolean;
+  /** Why it is refused: an error code; null when allowed. */
   reason: string | null;
+  /** What rendering it lacked, when that is why; absent on older servers. */
+  detail?: string | null;
   preview: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { customerFields } from '@herald/engine';
 import type { ConditionLeaf, FactName, ObjectTypeDef } from '@herald/engine';
-import { fieldLabel } from '../steps/field-lookup';
+import { fieldLabel, fieldLabelInSentence } from '../steps/field-lookup';
 
 /** Props of {@link FieldPicker}. */
 export interface FieldPickerProps {
@@ -51,14 +51,14 @@ export function FieldPicker({
         <optgroup label={`${recordName} before the change`}>
           {recordFields.map((field) => (
             <option key={field.name} value={`prior:${field.name}`}>
-              Previous {fieldLabel(field, field.name).toLowerCase()}
+              Previous {fieldLabelInSentence(field, field.name)}
             </option>
           ))}
         </optgroup>
         <optgroup label="Customer">
           {customerFields.map((field) => (
             <option key={field.name} value={`customer:${field.name}`}>
-              Customer {fieldLabel(field, field.name).toLowerCase()}
+              Customer {fieldLabelInSentence(field, field.name)}
             </option>
           ))}
         </optgroup>

@@ -99,32 +99,41 @@ export function RolloutInspector({
           ))}
         </div>
       </fieldset>
-      <div className="chips" data-testid="rollout-region-chips">
-        {knownRegions.map((region) => (
-          <button
-            key={region}
-            type="button"
-            className={regions.includes(region) ? 'chip chip--on' : 'chip'}
-            aria-pressed={regions.includes(region)}
-            onClick={() => toggleRegion(region)}
-            data-testid={`rollout-region-${region}`}
-          >
-            {region}
-          </button>
-        ))}
-      </div>
-      <label className="field">
-        <span className="field__label">Regions (comma-separated)</span>
-        <input
-          type="text"
-          value={regionText}
-          onChange={(event) => {
-            setRegionText(event.target.value);
-            update({ regions: parseList(event.target.value) });
-          }}
-          data-testid="rollout-regions"
-        />
-      </label>
+      <fieldset className="field" data-testid="rollout-region-field">
+        <legend className="field__label">Regions</legend>
+        {knownRegions.length > 0 && (
+          <div className="chips" data-testid="rollout-region-chips">
+            {knownRegions.map((region) => (
+              <button
+                key={region}
+                type="button"
+                className={regions.includes(region) ? 'chip chip--on' : 'chip'}
+                aria-pressed={regions.includes(region)}
+                onClick={() => toggleRegion(region)}
+                data-testid={`rollout-region-${region}`}
+              >
+                {region}
+              </button>
+            ))}
+          </div>
+        )}
+        <label className="field__sub">
+          <span className="field__hint muted">
+            {knownRegions.length > 0
+              ? 'Chosen regions, or type others (comma-separated)'
+              : 'Regions, comma-separated'}
+          </span>
+          <input
+            type="text"
+            value={regionText}
+            onChange={(event) => {
+              setRegionText(event.target.value);
+              update({ regions: parseList(event.target.value) });
+            }}
+            data-testid="rollout-regions"
+          />
+        </label>
+      </fieldset>
       <label className="field">
         <span className="field__label">Percentage of customers (0–100)</span>
         <input

@@ -2,7 +2,9 @@ import { useApiResource } from '../api/use-api-resource';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { formatTime } from '../app/format-time';
 import { newestFirst } from '../app/newest-first';
+import { usePrincipal } from '../auth/principal-context';
 import { channelLabel } from '../steps/channel-names';
+import { outboxRecipient } from './outbox-recipient';
 
 /**
  * The messages the sandbox Channel sent, newest first: what a Customer
@@ -10,6 +12,7 @@ import { channelLabel } from '../steps/channel-names';
  */
 export function OutboxPage() {
   const outbox = useApiResource('outbox', (api) => api.listOutbox());
+  const viewerName = usePrincipal().name;
 
   return (
     <main className="page">
@@ -48,48 +51,51 @@ export function OutboxPage() {
             <tr>
               <th scope="col">Time</th>
               <th scope="col">Channel</th>
-              <th scope="col">Customer</th>
+              <th scope="col">To</th>
               <th scope="col">Message</th>
             </tr>
           </thead>
           <tbody>
-            {newestFirst(outbox.data).map((message) => (
-              <tr
-                key={message.id}
-                data-testid="outbox-row"
-                data-delivery-id={message.deliveryId}
-              >
-                <td className="table__nowrap">
-                  <time dateTime={message.createdAt}>
-                    {formatTime(message.createdAt)}
-                  </time>
-                </td>
-                <td>
-                  {channelLabel(message.channel)}
-                  {message.isTest && (
-                    <div>
-                      <span className="badge" data-testid="outbox-test">
-                        Test
-                      </span>
-                    </div>
-                  )}
-                </td>
-                <td>
-                  <div data-testid="outbox-customer">{message.customerId}</div>
-                  {message.toAddress && (
-                    <div className="muted">{message.toAddress}</div>
-                  )}
-                  {message.isTest && (
-                    <div className="muted">
-                      test by {message.testRequestedBy}, to their own number
-                    </div>
-                  )}
-                </td>
-                <td className="table__body-text" data-testid="outbox-body">
-                  {message.body}
-                </td>
-              </tr>
-            ))}
+            {newestFirst(outbox.data).map((message) => {
+              const recipient = outboxRecipient(message, viewerName);
+              return (
+                <tr
+                  key={message.id}
+                  data-testid="outbox-row"
+                  data-delivery-id={message.deliveryId}
+                >
+                  <td className="table__nowrap">
+                    <time dateTime={message.createdAt}>
+                      {formatTime(message.createdAt)}
+                    </time>
+                  </td>
+                  <td>
+                    {channelLabel(message.channel)}
+                    {message.isTest && (
+                      <div>
+                        <span className="badge" data-testid="outbox-test">
+                          Test
+                        </span>
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <div data-testid="outbox-customer">{recipient.to}</div>
+                    {recipient.address && (
+                      <div className="muted">{recipient.address}</div>
+                    )}
+                    {recipient.sample && (
+                      <div className="muted" data-testid="outbox-sample">
+                        {recipient.sample}
+                      </div>
+                    )}
+                  </td>
+                  <td className="table__body-text" data-testid="outbox-body">
+                    {message.body}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

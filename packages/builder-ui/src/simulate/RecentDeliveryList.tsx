@@ -1,5 +1,5 @@
 import { formatTime } from '../app/format-time';
-import type { RecentChange } from './recent-changes';
+import { countStatuses, type RecentChange } from './recent-changes';
 
 /** Props of {@link RecentDeliveryList}. */
 export interface RecentDeliveryListProps {
@@ -52,12 +52,20 @@ export function RecentDeliveryList({
                 {formatTime(change.at)}
               </span>
               <span className="simulate__recent-status">
-                {change.statuses.map((status, index) => (
-                  <span
-                    key={index}
-                    className={`badge badge--delivery-${status}`}
-                  >
-                    {status}
+                {countStatuses(change.statuses).map(({ status, count }) => (
+                  <span key={status}>
+                    <span className={`badge badge--delivery-${status}`}>
+                      {status}
+                    </span>
+                    {count > 1 && (
+                      <span
+                        className="muted"
+                        aria-label={`${count} deliveries`}
+                      >
+                        {' '}
+                        ×{count}
+                      </span>
+                    )}
                   </span>
                 ))}
               </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryView } from '../api/activity-types';
-import { recentChanges } from './recent-changes';
+import { countStatuses, recentChanges } from './recent-changes';
 
 function delivery(
   changeId: string | null,
@@ -50,6 +50,16 @@ describe('recentChanges', () => {
         at: '2030-01-01T00:00:00Z',
         statuses: ['blocked'],
       },
+    ]);
+  });
+});
+
+describe('countStatuses', () => {
+  // Regression: two sent Deliveries of one Change read "sent sent".
+  it('counts repeated statuses in first-seen order', () => {
+    expect(countStatuses(['sent', 'failed', 'sent'])).toEqual([
+      { status: 'sent', count: 2 },
+      { status: 'failed', count: 1 },
     ]);
   });
 });

@@ -40,3 +40,22 @@ export function recentChanges(deliveries: DeliveryView[]): RecentChange[] {
 
   return [...byChange.values()];
 }
+
+/** One status of a Change's Deliveries, and how many had it. */
+export interface StatusCount {
+  status: string;
+  count: number;
+}
+
+/**
+ * A Change's Delivery statuses with repeats counted, in first-seen order,
+ * so two sent Deliveries read "sent ×2" rather than "sent sent".
+ */
+export function countStatuses(statuses: string[]): StatusCount[] {
+  const counts = new Map<string, number>();
+  for (const status of statuses) {
+    counts.set(status, (counts.get(status) ?? 0) + 1);
+  }
+
+  return [...counts].map(([status, count]) => ({ status, count }));
+}

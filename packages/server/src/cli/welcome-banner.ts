@@ -34,8 +34,18 @@ function tokenLines(herald: RunningHerald): string[] {
     ];
   }
 
+  if (herald.config.adminToken) {
+    return [
+      'Admin token: the value you set in the HERALD_ADMIN_TOKEN environment ' +
+        'variable',
+      `Sign in: open ${herald.url}/ and choose to sign in with a token`,
+    ];
+  }
+
   return [
-    'Admin token: HERALD_ADMIN_TOKEN, or the one printed at first start',
-    '(lost it? start with HERALD_ADMIN_TOKEN=<a long secret> and use that)',
+    'Admin token: the one printed when Herald first started with this ' +
+      'database (it is shown only once)',
+    'Lost it? Restart with HERALD_ADMIN_TOKEN set to a long secret of your ' +
+      'own, and sign in with that secret',
   ];
 }

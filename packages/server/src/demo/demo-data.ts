@@ -90,7 +90,7 @@ async function ensurePublishedFlow(db: Db, flow: DemoFlow) {
   }
 
   const id = found?.id ?? (await createFlow(db, flow, demoAuthor)).id;
-  await publishFlow(db, id, 'demo');
+  await publishFlow(db, id, demoAuthor.name);
 }
 
 /**

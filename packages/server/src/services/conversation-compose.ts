@@ -285,6 +285,9 @@ export async function templateChoices(
         : rendered.ok
           ? null
           : 'HERALD_CONVERSATION_RENDER',
+      // What the render lacked (e.g. "no value for record.trackingNumber"),
+      // so the composer can say why a Template is refused.
+      detail: rendered.ok ? null : rendered.reason,
       preview: rendered.ok ? rendered.text : null,
     });
   }
