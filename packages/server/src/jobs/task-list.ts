@@ -112,6 +112,7 @@ export function createTaskList(context: TaskContext): TaskList {
         log,
         workerId: context.workerId(),
         staleWorkerMs,
+        wakeAfterMs: context.heartbeatMs,
       });
     } finally {
       await scheduleSweep(db, context.heartbeatMs);

@@ -106,7 +106,11 @@ export async function listAttempts(db: Db, deliveryIds: string[]) {
     .execute();
 }
 
-/** Runs, newest first, optionally of one Change. */
+/**
+ * Runs, newest Change first, optionally of one Change. Ordered by Change,
+ * not by Run id: Changes are evaluated in batches side by side, so a later
+ * Change's Run may well have the smaller id.
+ */
 export async function listRuns(
   db: Db,
   filter: { changeId?: string; limit: number },
@@ -132,7 +136,11 @@ export async function listRuns(
     query = query.where('runs.change_id', '=', filter.changeId);
   }
 
-  return query.orderBy('runs.id', 'desc').limit(filter.limit).execute();
+  return query
+    .orderBy('runs.change_id', 'desc')
+    .orderBy('runs.id', 'desc')
+    .limit(filter.limit)
+    .execute();
 }
 
 /**

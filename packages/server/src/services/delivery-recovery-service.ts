@@ -32,7 +32,11 @@ const BATCH = 500;
 
 /** Runs one sweep; `staleMs` is how long a silent worker counts as alive. */
 export async function sweepDeliveries(
-  deps: DeliveryDeps & { staleWorkerMs: number },
+  deps: DeliveryDeps & {
+    staleWorkerMs: number;
+    /** Queued work older than this gets a worker woken; default stale. */
+    wakeAfterMs?: number;
+  },
 ): Promise<SweepOutcome> {
   const { db, log } = deps;
   const holders = await deadLockHolders(db, deps.staleWorkerMs);
@@ -54,7 +58,10 @@ export async function sweepDeliveries(
 
   // Work queued longer than a heartbeat lost its wake-up (or its worker):
   // wake a worker for it.
-  const stale = await staleWork(db, new Date(Date.now() - deps.staleWorkerMs));
+  const stale = await staleWork(
+    db,
+    new Date(Date.now() - (deps.wakeAfterMs ?? deps.staleWorkerMs)),
+  );
   for (const task of stale) {
     await wakeUp(db, task);
   }
