@@ -8,7 +8,7 @@
  * agent with the choice attached.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   startFakeTwilio,
   TWILIO_ACCOUNT_SID,
@@ -28,22 +28,14 @@ import {
   type TestHerald,
 } from '../../packages/server/test/test-herald.js';
 import { ensureBuilderBuilt } from '../support/builder-dist.js';
-import {
-  ensureChromium,
-  launchChromium,
-  reportMissingChromium,
-} from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+import { describeInChromium } from '../support/browser-suite.js';
+import { launchChromium } from '../support/chromium.js';
 
 const PASSWORD = 'an agent password';
 const ALICE_PHONE = '+14155550131';
 const BRUNO_PHONE = '+14155550132';
 
-describe.skipIf(missing !== null)('agent console in Chromium', () => {
+describeInChromium('agent console in Chromium', () => {
   let herald: TestHerald;
   let fake: FakeTwilio;
   let browser: Browser;

@@ -5,26 +5,18 @@
  * adds a Rollout into another Flow's path and removes it again.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   startTestHerald,
   type TestHerald,
 } from '../../packages/server/test/test-herald.js';
 import { ensureBuilderBuilt } from '../support/builder-dist.js';
-import {
-  ensureChromium,
-  launchChromium,
-  reportMissingChromium,
-} from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+import { describeInChromium } from '../support/browser-suite.js';
+import { launchChromium } from '../support/chromium.js';
 
 const PASSWORD = 'a business password';
 
-describe.skipIf(missing !== null)('business user in Chromium', () => {
+describeInChromium('business user in Chromium', () => {
   let herald: TestHerald;
   let browser: Browser;
   let page: Page;

@@ -5,62 +5,44 @@
  * the large Flow and for an empty one.
  */
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHerald } from '../../packages/server/test/test-herald.js';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { createFlows } from '../bench/canvas-bench-herald.js';
 import { timeCanvasOpening } from '../bench/canvas-page-timing.js';
+import { screenshotsDir, watchPage } from '../support/builder-session.js';
 import {
-  openBuilderSession,
-  screenshotsDir,
-  watchPage,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
+  describeInChromium,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
-
-describe.skipIf(missing !== null)('canvas timing marks', () => {
-  let herald: TestHerald;
-  let browser: Browser;
+describeInChromium('canvas timing marks', () => {
+  const session = useBuilderSession({ herald: { worker: false } });
   let context: BrowserContext;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    ({ herald, browser } = await openBuilderSession({
-      herald: { worker: false },
-      problems,
-    }));
     // Pages of one context share the token the start link stores.
-    context = await browser.newContext({
+    context = await session.browser.newContext({
       viewport: { width: 1400, height: 900 },
     });
-    context.on('page', (opened) => watchPage(opened, problems));
+    context.on('page', (opened) => watchPage(opened, session.problems));
     const page = await context.newPage();
-    await page.goto(`${herald.url}/#token=${herald.token}`);
+    await page.goto(`${session.herald.url}/#token=${session.herald.token}`);
     await page.getByRole('main').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await herald?.stop();
   });
 
   it('times a generated 300-step flow and an empty one', async () => {
     // createFlows fails unless the generated Flow has no problems.
-    const flows = await createFlows(herald, 300, herald.token);
+    const flows = await createFlows(session.herald, 300, session.herald.token);
 
     const large = await timeCanvasOpening(
       context,
-      herald.url,
+      session.herald.url,
       flows.largeFlowId,
       300,
     );
     const empty = await timeCanvasOpening(
       context,
-      herald.url,
+      session.herald.url,
       flows.emptyFlowId,
       0,
     );
@@ -72,12 +54,12 @@ describe.skipIf(missing !== null)('canvas timing marks', () => {
     expect(empty.layoutMs).toBeGreaterThanOrEqual(0);
 
     const page = await context.newPage();
-    await page.goto(`${herald.url}/#/flows/${flows.largeFlowId}`);
+    await page.goto(`${session.herald.url}/#/flows/${flows.largeFlowId}`);
     await page.getByTestId('canvas-layout').click();
     await page.waitForTimeout(500);
     await page.screenshot({
       path: path.join(screenshotsDir, 'canvas-300-steps.png'),
     });
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -7,70 +7,53 @@
  * refuses agents and business users alike.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import {
   createTestUser,
   signInAs,
   TEST_PASSWORD,
 } from '../../packages/server/test/access-client.js';
 import { expectOk } from '../../packages/server/test/fixtures.js';
-import type { TestHerald } from '../../packages/server/test/test-herald.js';
+import { screenshotsDir, watchPage } from '../support/builder-session.js';
 import {
-  openBuilderSession,
-  screenshotsDir,
-  watchPage,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
+  describeInChromium,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
-
-describe.skipIf(missing !== null)('conversation settings in Chromium', () => {
-  let herald: TestHerald;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    ({ herald, browser, page } = await openBuilderSession({
-      herald: { worker: false, config: { signInRateLimit: 1000 } },
-      problems,
-    }));
-    await createTestUser(herald, 'ada@example.com', 'admin');
-    await createTestUser(herald, 'abe@example.com', 'agent');
-    await createTestUser(herald, 'bea@example.com', 'business');
+describeInChromium('conversation settings in Chromium', () => {
+  const session = useBuilderSession({
+    herald: { worker: false, config: { signInRateLimit: 1000 } },
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await herald?.stop();
+  beforeAll(async () => {
+    await createTestUser(session.herald, 'ada@example.com', 'admin');
+    await createTestUser(session.herald, 'abe@example.com', 'agent');
+    await createTestUser(session.herald, 'bea@example.com', 'business');
   });
 
   async function signIn(on: Page, email: string, hash: string) {
-    await on.goto(`${herald.url}/${hash}`);
+    await on.goto(`${session.herald.url}/${hash}`);
     await on.getByTestId('login-email').fill(email);
     await on.getByTestId('login-password').fill(TEST_PASSWORD);
     await on.getByTestId('login-submit').click();
   }
 
-  const field = (name: string) => page.getByTestId(`policy-${name}`);
+  const field = (name: string) => session.page.getByTestId(`policy-${name}`);
   const errorUnder = (testId: string) =>
-    page
-      .locator('label', { has: page.getByTestId(testId) })
+    session.page
+      .locator('label', { has: session.page.getByTestId(testId) })
       .getByTestId('field-error');
   const shot = (name: string) =>
-    page.screenshot({
+    session.page.screenshot({
       path: path.join(screenshotsDir, `conversation-policy-${name}.png`),
       fullPage: true,
     });
 
   it('opens from the console for an admin and shows the stored policy', async () => {
-    await signIn(page, 'ada@example.com', '#/conversations');
-    await page.getByTestId('conversation-settings').click();
-    await page.getByTestId('conversation-policy-page').waitFor();
+    await signIn(session.page, 'ada@example.com', '#/conversations');
+    await session.page.getByTestId('conversation-settings').click();
+    await session.page.getByTestId('conversation-policy-page').waitFor();
 
     expect(await field('presenceTimeoutSeconds').inputValue()).toBe('120');
     expect(await field('defaultCapacity').inputValue()).toBe('5');
@@ -78,7 +61,7 @@ describe.skipIf(missing !== null)('conversation settings in Chromium', () => {
     expect(await field('botReplyWindowHours').inputValue()).toBe('168');
     for (const channel of ['sms', 'whatsapp', 'messenger']) {
       expect(
-        await page.getByTestId(`pilot-${channel}-enabled`).isChecked(),
+        await session.page.getByTestId(`pilot-${channel}-enabled`).isChecked(),
       ).toBe(false);
     }
   });
@@ -86,12 +69,14 @@ describe.skipIf(missing !== null)('conversation settings in Chromium', () => {
   it('shows each refused value under its field and saves nothing', async () => {
     await field('presenceTimeoutSeconds').fill('2');
     await field('defaultCapacity').fill('101');
-    await page.getByTestId('pilot-whatsapp-enabled').check();
-    await page.getByTestId('pilot-whatsapp-tiers').fill('VIP, Platinum');
-    await page.getByTestId('pilot-whatsapp-reply').fill('   ');
-    await page.getByTestId('policy-save').click();
+    await session.page.getByTestId('pilot-whatsapp-enabled').check();
+    await session.page
+      .getByTestId('pilot-whatsapp-tiers')
+      .fill('VIP, Platinum');
+    await session.page.getByTestId('pilot-whatsapp-reply').fill('   ');
+    await session.page.getByTestId('policy-save').click();
 
-    await page.getByTestId('policy-invalid').waitFor();
+    await session.page.getByTestId('policy-invalid').waitFor();
     expect(await errorUnder('policy-presenceTimeoutSeconds').innerText()).toBe(
       'at least 5 seconds',
     );
@@ -105,7 +90,9 @@ describe.skipIf(missing !== null)('conversation settings in Chromium', () => {
     expect(await errorUnder('pilot-whatsapp-tiers').count()).toBe(0);
     await shot('refused');
 
-    const stored = await expectOk(herald.api('/api/conversation-policy'));
+    const stored = await expectOk(
+      session.herald.api('/api/conversation-policy'),
+    );
     expect(stored).toMatchObject({
       presenceTimeoutSeconds: 120,
       defaultCapacity: 5,
@@ -115,7 +102,7 @@ describe.skipIf(missing !== null)('conversation settings in Chromium', () => {
 
   it('asks for a number before sending anything', async () => {
     await field('botReplyWindowHours').fill('');
-    await page.getByTestId('policy-save').click();
+    await session.page.getByTestId('policy-save').click();
     await expect
       .poll(() => errorUnder('policy-botReplyWindowHours').innerText())
       .toBe('enter a number');
@@ -126,14 +113,16 @@ describe.skipIf(missing !== null)('conversation settings in Chromium', () => {
     await field('defaultCapacity').fill('3');
     await field('botEnabled').uncheck();
     await field('botReplyWindowHours').fill('48');
-    await page
+    await session.page
       .getByTestId('pilot-whatsapp-reply')
       .fill('WhatsApp chat is in pilot; please text us instead.');
-    await page.getByTestId('policy-save').click();
+    await session.page.getByTestId('policy-save').click();
 
-    await page.getByTestId('policy-saved').waitFor();
-    expect(await page.getByTestId('field-error').count()).toBe(0);
-    const stored = await expectOk(herald.api('/api/conversation-policy'));
+    await session.page.getByTestId('policy-saved').waitFor();
+    expect(await session.page.getByTestId('field-error').count()).toBe(0);
+    const stored = await expectOk(
+      session.herald.api('/api/conversation-policy'),
+    );
     expect(stored).toEqual({
       presenceTimeoutSeconds: 300,
       defaultCapacity: 3,
@@ -148,18 +137,18 @@ describe.skipIf(missing !== null)('conversation settings in Chromium', () => {
       },
     });
 
-    await page.reload();
-    await page.getByTestId('conversation-policy-page').waitFor();
+    await session.page.reload();
+    await session.page.getByTestId('conversation-policy-page').waitFor();
     await expect
       .poll(() => field('presenceTimeoutSeconds').inputValue())
       .toBe('300');
     expect(await field('botEnabled').isChecked()).toBe(false);
-    expect(await page.getByTestId('pilot-whatsapp-tiers').inputValue()).toBe(
-      'VIP, Platinum',
-    );
+    expect(
+      await session.page.getByTestId('pilot-whatsapp-tiers').inputValue(),
+    ).toBe('VIP, Platinum');
     await shot('saved');
 
-    const audit = await expectOk(herald.api('/api/audit'));
+    const audit = await expectOk(session.herald.api('/api/audit'));
     expect(
       audit.items.some(
         (entry: any) =>
@@ -170,18 +159,18 @@ describe.skipIf(missing !== null)('conversation settings in Chromium', () => {
   });
 
   it('gives an agent no way to the settings', async () => {
-    const context = await browser.newContext({
+    const context = await session.browser.newContext({
       viewport: { width: 1400, height: 900 },
     });
     const agentPage = await context.newPage();
-    watchPage(agentPage, problems);
+    watchPage(agentPage, session.problems);
     await signIn(agentPage, 'abe@example.com', '#/conversations');
     await agentPage.getByTestId('console').waitFor();
     expect(await agentPage.getByTestId('conversation-settings').count()).toBe(
       0,
     );
 
-    await agentPage.goto(`${herald.url}/#/conversation-policy`);
+    await agentPage.goto(`${session.herald.url}/#/conversation-policy`);
     await agentPage.getByTestId('signed-in-as').waitFor();
     expect(
       await agentPage.getByTestId('conversation-policy-page').count(),
@@ -191,15 +180,17 @@ describe.skipIf(missing !== null)('conversation settings in Chromium', () => {
 
   it('refuses agents and business users on the API', async () => {
     for (const email of ['abe@example.com', 'bea@example.com']) {
-      const session = await signInAs(herald, email);
-      const answer = await session.call('/api/conversation-policy', {
+      const client = await signInAs(session.herald, email);
+      const answer = await client.call('/api/conversation-policy', {
         method: 'PUT',
         body: { botEnabled: true },
       });
       expect(answer.status).toBe(403);
       expect(answer.body.error.code).toBe('HERALD_FORBIDDEN');
     }
-    const stored = await expectOk(herald.api('/api/conversation-policy'));
+    const stored = await expectOk(
+      session.herald.api('/api/conversation-policy'),
+    );
     expect(stored.botEnabled).toBe(false);
   });
 
@@ -207,6 +198,8 @@ describe.skipIf(missing !== null)('conversation settings in Chromium', () => {
     // Expected answers: 401 to the session check before signing in, 400
     // to the refused save.
     const expected = /status of (401|400)/;
-    expect(problems.filter((problem) => !expected.test(problem))).toEqual([]);
+    expect(
+      session.problems.filter((problem) => !expected.test(problem)),
+    ).toEqual([]);
   });
 });

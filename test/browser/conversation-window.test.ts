@@ -10,8 +10,7 @@
  */
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   configureMessenger,
   configureWhatsapp,
@@ -37,73 +36,61 @@ import {
   eventually,
   type TestHerald,
 } from '../../packages/server/test/test-herald.js';
+import { screenshotsDir } from '../support/builder-session.js';
 import {
-  openBuilderSession,
-  screenshotsDir,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+  describeInChromium,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
 const PASSWORD = 'an agent password';
 const WENDY = { id: 'wendy', waId: '14155550141' };
 const MAX = { id: 'max', psid: '6100000000000091' };
 
-describe.skipIf(missing !== null)('the 24-hour rule in the composer', () => {
-  let herald: TestHerald;
-  let browser: Browser;
-  let page: Page;
+describeInChromium('the 24-hour rule in the composer', () => {
+  const session = useBuilderSession({
+    herald: {
+      config: { secretKey: 'ef'.repeat(32), signInRateLimit: 1000 },
+    },
+  });
   let whatsapp: FakeWhatsapp;
   let messenger: FakeMessenger;
-  const problems: string[] = [];
 
   beforeAll(async () => {
     whatsapp = await startFakeWhatsapp();
     messenger = await startFakeMessenger();
-    ({ herald, browser, page } = await openBuilderSession({
-      herald: {
-        config: { secretKey: 'ef'.repeat(32), signInRateLimit: 1000 },
-      },
-      problems,
-    }));
-    await seed(herald, whatsapp, messenger);
+    await seed(session.herald, whatsapp, messenger);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await herald?.stop();
     await whatsapp?.close();
     await messenger?.close();
   });
 
-  const composer = () => page.getByTestId('composer');
+  const composer = () => session.page.getByTestId('composer');
   const offeredTemplates = () =>
-    page
+    session.page
       .getByTestId('template-picker')
       .locator('option:not([value=""])')
       .allInnerTexts();
   const shot = (name: string) =>
-    page.screenshot({
+    session.page.screenshot({
       path: path.join(screenshotsDir, `conversation-window-${name}.png`),
       fullPage: true,
     });
 
   it('offers only approved templates, and says why, once the window has closed', async () => {
-    await page.goto(`${herald.url}/#/conversations`);
-    await page.getByTestId('login-email').fill('agent@example.com');
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('stream-state').getByText('Live').waitFor();
-    await page.getByTestId('presence-online').click();
+    await session.page.goto(`${session.herald.url}/#/conversations`);
+    await session.page.getByTestId('login-email').fill('agent@example.com');
+    await session.page.getByTestId('login-password').fill(PASSWORD);
+    await session.page.getByTestId('login-submit').click();
+    await session.page.getByTestId('stream-state').getByText('Live').waitFor();
+    await session.page.getByTestId('presence-online').click();
 
-    const row = page.locator(
+    const row = session.page.locator(
       `[data-testid="conversation-row"][data-customer-id="${WENDY.id}"]`,
     );
     await row.click();
-    await page.getByTestId('conversation-view').waitFor();
+    await session.page.getByTestId('conversation-view').waitFor();
 
     const notice = composer().getByTestId('window-closed');
     await notice.waitFor();
@@ -121,11 +108,13 @@ describe.skipIf(missing !== null)('the 24-hour rule in the composer', () => {
   });
 
   it('sends the approved template as a WhatsApp template message', async () => {
-    await page.getByTestId('template-picker').selectOption('order-follow-up');
-    expect(await page.getByTestId('template-preview').innerText()).toBe(
+    await session.page
+      .getByTestId('template-picker')
+      .selectOption('order-follow-up');
+    expect(await session.page.getByTestId('template-preview').innerText()).toBe(
       'Hi Wendy, we have news about your order.',
     );
-    await page.getByTestId('composer-send').click();
+    await session.page.getByTestId('composer-send').click();
 
     const sent = await eventually(async () =>
       whatsapp.accepted.find((message) => message.waId === WENDY.waId),
@@ -138,7 +127,7 @@ describe.skipIf(missing !== null)('the 24-hour rule in the composer', () => {
   });
 
   it('brings free text back without a reload when the customer writes', async () => {
-    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+    const loadedAt = await session.page.evaluate(() => performance.timeOrigin);
     expect(await whatsapp.receive(WENDY.waId, 'Yes please, tell me more')).toBe(
       200,
     );
@@ -148,15 +137,17 @@ describe.skipIf(missing !== null)('the 24-hour rule in the composer', () => {
     await expect
       .poll(offeredTemplates)
       .toEqual(['Order follow-up', 'Quick hello']);
-    expect(await page.getByTestId('thread').innerText()).toContain(
+    expect(await session.page.getByTestId('thread').innerText()).toContain(
       'Yes please, tell me more',
     );
-    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
+    expect(await session.page.evaluate(() => performance.timeOrigin)).toBe(
+      loadedAt,
+    );
 
     await composer()
       .getByTestId('composer-text')
       .fill('It ships tomorrow morning.');
-    await page.getByTestId('composer-send').click();
+    await session.page.getByTestId('composer-send').click();
     const text = await eventually(async () =>
       whatsapp.accepted.find(
         (message) => message.text === 'It ships tomorrow morning.',
@@ -167,14 +158,16 @@ describe.skipIf(missing !== null)('the 24-hour rule in the composer', () => {
   });
 
   it('starts a Messenger conversation with a tagged template when the customer never wrote', async () => {
-    await page.getByTestId('start-conversation').click();
-    await page.getByTestId('start-customer').fill(MAX.id);
-    await page.getByTestId('start-look-up').click();
+    await session.page.getByTestId('start-conversation').click();
+    await session.page.getByTestId('start-customer').fill(MAX.id);
+    await session.page.getByTestId('start-look-up').click();
     await expect
-      .poll(() => page.getByTestId('start-channel').inputValue())
+      .poll(() => session.page.getByTestId('start-channel').inputValue())
       .toBe('messenger');
 
-    const notice = page.getByTestId('start-form').getByTestId('window-closed');
+    const notice = session.page
+      .getByTestId('start-form')
+      .getByTestId('window-closed');
     await notice.waitFor();
     expect(await notice.innerText()).toContain(
       'The customer has not written on Messenger yet.',
@@ -182,13 +175,15 @@ describe.skipIf(missing !== null)('the 24-hour rule in the composer', () => {
     await expect
       .poll(() => notice.innerText())
       .toContain('1 template has no Messenger message tag and is not listed.');
-    expect(await page.getByTestId('composer-text').count()).toBe(0);
+    expect(await session.page.getByTestId('composer-text').count()).toBe(0);
     await expect.poll(offeredTemplates).toEqual(['Order follow-up']);
     await shot('messenger-start');
 
-    await page.getByTestId('template-picker').selectOption('order-follow-up');
-    await page.getByTestId('composer-send').click();
-    await page.getByTestId('conversation-view').waitFor();
+    await session.page
+      .getByTestId('template-picker')
+      .selectOption('order-follow-up');
+    await session.page.getByTestId('composer-send').click();
+    await session.page.getByTestId('conversation-view').waitFor();
     const sent = await eventually(async () =>
       messenger.accepted.find((message) => message.psid === MAX.psid),
     );
@@ -207,7 +202,7 @@ describe.skipIf(missing !== null)('the 24-hour rule in the composer', () => {
     await composer()
       .getByTestId('composer-text')
       .fill('Your panels arrive on Friday.');
-    await page.getByTestId('composer-send').click();
+    await session.page.getByTestId('composer-send').click();
     const text = await eventually(async () =>
       messenger.accepted.find(
         (message) => message.text === 'Your panels arrive on Friday.',
@@ -221,9 +216,9 @@ describe.skipIf(missing !== null)('the 24-hour rule in the composer', () => {
   it('raised no page errors or warnings', () => {
     // Before signing in, the builder asks for the session and gets 401.
     const signInProbe = /status of 401/;
-    expect(problems.filter((problem) => !signInProbe.test(problem))).toEqual(
-      [],
-    );
+    expect(
+      session.problems.filter((problem) => !signInProbe.test(problem)),
+    ).toEqual([]);
   });
 });
 

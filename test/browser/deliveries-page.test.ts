@@ -6,57 +6,40 @@
  * deliveries linking to the timeline.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import {
   expectOk,
   publishShippingFlow,
   seedBasics,
 } from '../../packages/server/test/fixtures.js';
+import { eventually } from '../../packages/server/test/test-herald.js';
+import { screenshotsDir } from '../support/builder-session.js';
 import {
-  eventually,
-  type TestHerald,
-} from '../../packages/server/test/test-herald.js';
-import {
-  openBuilderSession,
-  screenshotsDir,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+  describeInChromium,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
 /** One more than a page, so "Load more" has something to load. */
 const SMS_SHIPMENTS = 26;
 
-describe.skipIf(missing !== null)('deliveries page', () => {
-  let herald: TestHerald;
-  let browser: Browser;
-  let page: Page;
+describeInChromium('deliveries page', () => {
+  const session = useBuilderSession({
+    viewport: { width: 1500, height: 1000 },
+  });
   let flowId: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    ({ herald, browser, page } = await openBuilderSession({
-      viewport: { width: 1500, height: 1000 },
-      problems,
-    }));
     await seedData();
-    await page.goto(`${herald.url}/#token=${herald.token}`);
-    await page.getByTestId('nav-deliveries').waitFor();
+    await session.page.goto(
+      `${session.herald.url}/#token=${session.herald.token}`,
+    );
+    await session.page.getByTestId('nav-deliveries').waitFor();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await herald?.stop();
-  });
-
   async function seedData() {
-    await seedBasics(herald);
+    await seedBasics(session.herald);
     await expectOk(
-      herald.api('/api/customers/wa-1', {
+      session.herald.api('/api/customers/wa-1', {
         method: 'PUT',
         body: {
           firstName: 'Wanda',
@@ -68,12 +51,12 @@ describe.skipIf(missing !== null)('deliveries page', () => {
       }),
     );
     await expectOk(
-      herald.api('/api/customers/no-consent-1', {
+      session.herald.api('/api/customers/no-consent-1', {
         method: 'PUT',
         body: { firstName: 'Nia', tier: 'VIP', phone: '+14155550122' },
       }),
     );
-    flowId = await publishShippingFlow(herald);
+    flowId = await publishShippingFlow(session.herald);
     const shipments: [string, string][] = [
       ['wa-1', 'WA-1'],
       ['no-consent-1', 'BLOCKED-1'],
@@ -83,7 +66,7 @@ describe.skipIf(missing !== null)('deliveries page', () => {
     }
     for (const [customerId, recordId] of shipments) {
       await expectOk(
-        herald.api(`/api/records/Shipment/${recordId}`, {
+        session.herald.api(`/api/records/Shipment/${recordId}`, {
           method: 'PUT',
           body: {
             customerId,
@@ -93,7 +76,7 @@ describe.skipIf(missing !== null)('deliveries page', () => {
       );
     }
     await eventually(async () => {
-      const list = await herald.api(`/api/deliveries?flowId=${flowId}`);
+      const list = await session.herald.api(`/api/deliveries?flowId=${flowId}`);
       const settled = list.body.items.filter((item: any) =>
         ['sent', 'blocked'].includes(item.status),
       );
@@ -101,41 +84,50 @@ describe.skipIf(missing !== null)('deliveries page', () => {
     }, 60_000);
   }
 
-  const rows = () => page.getByTestId('delivery-row');
+  const rows = () => session.page.getByTestId('delivery-row');
   const shot = (name: string) =>
-    page.screenshot({ path: path.join(screenshotsDir, name), fullPage: true });
+    session.page.screenshot({
+      path: path.join(screenshotsDir, name),
+      fullPage: true,
+    });
 
   it('filters by status and channel, keeping them over a reload', async () => {
-    await page.getByTestId('nav-deliveries').click();
+    await session.page.getByTestId('nav-deliveries').click();
     await rows().first().waitFor();
 
-    await page.getByTestId('delivery-filter-channel').selectOption('whatsapp');
+    await session.page
+      .getByTestId('delivery-filter-channel')
+      .selectOption('whatsapp');
     await expect.poll(() => rows().count()).toBe(1);
     expect(await rows().first().innerText()).toContain('wa-1');
 
-    await page.getByTestId('delivery-filter-channel').selectOption('sms');
-    await page.getByTestId('delivery-filter-status').selectOption('sent');
+    await session.page
+      .getByTestId('delivery-filter-channel')
+      .selectOption('sms');
+    await session.page
+      .getByTestId('delivery-filter-status')
+      .selectOption('sent');
     await expect.poll(() => rows().count()).toBe(25);
-    expect(page.url()).toContain('status=sent');
-    expect(page.url()).toContain('channel=sms');
+    expect(session.page.url()).toContain('status=sent');
+    expect(session.page.url()).toContain('channel=sms');
 
-    await page.getByTestId('deliveries-load-more').click();
+    await session.page.getByTestId('deliveries-load-more').click();
     await expect.poll(() => rows().count()).toBe(SMS_SHIPMENTS);
     await shot('deliveries-filtered.png');
 
-    await page.reload();
+    await session.page.reload();
     await expect.poll(() => rows().count()).toBe(25);
-    expect(await page.getByTestId('delivery-filter-status').inputValue()).toBe(
-      'sent',
-    );
-    expect(await page.getByTestId('delivery-filter-channel').inputValue()).toBe(
-      'sms',
-    );
+    expect(
+      await session.page.getByTestId('delivery-filter-status').inputValue(),
+    ).toBe('sent');
+    expect(
+      await session.page.getByTestId('delivery-filter-channel').inputValue(),
+    ).toBe('sms');
   });
 
   it("opens a delivery's timeline with its states and attempt", async () => {
     await rows().first().getByTestId('delivery-open').click();
-    const timeline = page.getByTestId('delivery-timeline');
+    const timeline = session.page.getByTestId('delivery-timeline');
     await timeline.getByTestId('timeline-attempt').first().waitFor();
 
     expect(await timeline.getByTestId('delivery-outcome').innerText()).toBe(
@@ -151,24 +143,28 @@ describe.skipIf(missing !== null)('deliveries page', () => {
     expect(
       await timeline.getByTestId('timeline-status').count(),
     ).toBeGreaterThan(1);
-    expect(page.url()).toMatch(/#\/deliveries\/[0-9a-f-]+\?status=sent/);
+    expect(session.page.url()).toMatch(
+      /#\/deliveries\/[0-9a-f-]+\?status=sent/,
+    );
     await shot('deliveries-timeline.png');
 
-    await page.reload();
+    await session.page.reload();
     await timeline.getByTestId('timeline-attempt').first().waitFor();
   });
 
   it('says in plain words why a delivery was blocked', async () => {
-    await page.goto(`${herald.url}/#/deliveries?status=blocked`);
+    await session.page.goto(
+      `${session.herald.url}/#/deliveries?status=blocked`,
+    );
     await expect.poll(() => rows().count()).toBe(1);
     expect(
       await rows().first().getByTestId('delivery-reason').innerText(),
     ).toBe('The customer has not opted in to SMS');
 
-    await page.keyboard.press('Tab');
+    await session.page.keyboard.press('Tab');
     await rows().first().getByTestId('delivery-open').focus();
-    await page.keyboard.press('Enter');
-    const timeline = page.getByTestId('delivery-timeline');
+    await session.page.keyboard.press('Enter');
+    const timeline = session.page.getByTestId('delivery-timeline');
     await timeline.getByTestId('timeline-block').waitFor();
     expect(await timeline.getByTestId('timeline-block').innerText()).toBe(
       'Blocked: the customer has not opted in to SMS.',
@@ -181,14 +177,14 @@ describe.skipIf(missing !== null)('deliveries page', () => {
   });
 
   it("links a flow's recent deliveries to their timelines", async () => {
-    await page.goto(`${herald.url}/#/flows/${flowId}`);
-    const link = page.getByTestId('delivery-timeline-link').first();
+    await session.page.goto(`${session.herald.url}/#/flows/${flowId}`);
+    const link = session.page.getByTestId('delivery-timeline-link').first();
     await link.click();
-    await page.getByTestId('delivery-timeline').waitFor();
-    expect(page.url()).toContain(`flowId=${flowId}`);
-    expect(await page.getByTestId('delivery-filter-flow').inputValue()).toBe(
-      flowId,
-    );
-    expect(problems).toEqual([]);
+    await session.page.getByTestId('delivery-timeline').waitFor();
+    expect(session.page.url()).toContain(`flowId=${flowId}`);
+    expect(
+      await session.page.getByTestId('delivery-filter-flow').inputValue(),
+    ).toBe(flowId);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -5,78 +5,63 @@
  * preview and SMS counter, and what each Channel allows.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHerald } from '../../packages/server/test/test-herald.js';
+import { beforeAll, expect, it } from 'vitest';
+import { screenshotsDir } from '../support/builder-session.js';
 import {
-  openBuilderSession,
-  screenshotsDir,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+  describeInChromium,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
 const screenshots = screenshotsDir;
 
-describe.skipIf(missing !== null)('step inspectors', () => {
-  let herald: TestHerald;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
+describeInChromium('step inspectors', () => {
+  const session = useBuilderSession({
+    herald: { demo: true },
+    viewport: { width: 1400, height: 1000 },
+  });
 
   beforeAll(async () => {
-    ({ herald, browser, page } = await openBuilderSession({
-      herald: { demo: true },
-      viewport: { width: 1400, height: 1000 },
-      problems,
-    }));
-    await page.goto(`${herald.url}/#token=${herald.token}`);
-    await page
+    await session.page.goto(
+      `${session.herald.url}/#token=${session.herald.token}`,
+    );
+    await session.page
       .getByTestId('flow-row')
       .filter({ hasText: 'Shipping update for VIP customers' })
       .getByRole('link')
       .click();
-    await page.getByTestId('step-channel').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await herald?.stop();
+    await session.page.getByTestId('step-channel').waitFor();
   });
 
   it('nests any-groups and negation in the condition builder', async () => {
-    await page.getByTestId('step-condition').click();
-    await page.getByTestId('condition-add-group').click();
-    const group = page.getByTestId('condition-group').nth(1);
+    await session.page.getByTestId('step-condition').click();
+    await session.page.getByTestId('condition-add-group').click();
+    const group = session.page.getByTestId('condition-group').nth(1);
     await group.getByTestId('condition-add-leaf').click();
     await group
       .getByTestId('condition-field')
       .last()
       .selectOption('customer:tier');
-    expect(await page.getByTestId('condition-leaf').count()).toBe(3);
+    expect(await session.page.getByTestId('condition-leaf').count()).toBe(3);
     await group.getByTestId('condition-negate').first().click();
-    await page.getByTestId('condition-not').waitFor();
+    await session.page.getByTestId('condition-not').waitFor();
     await expect
-      .poll(() => page.getByTestId('step-condition').innerText())
+      .poll(() => session.page.getByTestId('step-condition').innerText())
       .toContain('not (');
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshots, 'inspector-condition.png'),
     });
 
-    await page
+    await session.page
       .getByTestId('condition-not')
       .getByTestId('condition-remove')
       .first()
       .click();
-    expect(await page.getByTestId('condition-leaf').count()).toBe(1);
+    expect(await session.page.getByTestId('condition-leaf').count()).toBe(1);
   });
 
   it('filters the trigger by changed fields and says it plainly', async () => {
-    await page.getByTestId('step-trigger').click();
-    const options = await page
+    await session.page.getByTestId('step-trigger').click();
+    const options = await session.page
       .getByTestId('trigger-semantics')
       .locator('option')
       .allInnerTexts();
@@ -86,85 +71,89 @@ describe.skipIf(missing !== null)('step inspectors', () => {
     expect(options[1]).toBe(
       'once, when a change makes the conditions become true',
     );
-    await page.getByTestId('trigger-field-carrier').click();
-    expect(await page.getByTestId('trigger-fields-hint').innerText()).toBe(
-      'Only a change to status or carrier starts the flow.',
-    );
+    await session.page.getByTestId('trigger-field-carrier').click();
+    expect(
+      await session.page.getByTestId('trigger-fields-hint').innerText(),
+    ).toBe('Only a change to status or carrier starts the flow.');
   });
 
   it('counts the rollout audience live', async () => {
-    await page.getByTestId('step-rollout').click();
+    await session.page.getByTestId('step-rollout').click();
     const count = () =>
-      page.getByTestId('rollout-audience').getAttribute('data-count');
+      session.page.getByTestId('rollout-audience').getAttribute('data-count');
     await expect.poll(count).toBe('30');
-    await page.getByTestId('rollout-tier-VIP').uncheck();
+    await session.page.getByTestId('rollout-tier-VIP').uncheck();
     await expect.poll(count).toBe('15');
-    await page.getByTestId('rollout-region-London').click();
+    await session.page.getByTestId('rollout-region-London').click();
     // The server counts once edits pause; wait for that count.
     await expect
       .poll(() =>
-        page.getByTestId('rollout-audience').getAttribute('data-counting'),
+        session.page
+          .getByTestId('rollout-audience')
+          .getAttribute('data-counting'),
       )
       .toBe(null);
     const london = Number(await count());
     expect(london).toBeLessThan(15);
-    await page.getByTestId('rollout-percentage').fill('0');
+    await session.page.getByTestId('rollout-percentage').fill('0');
     await expect.poll(count).toBe('0');
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshots, 'inspector-rollout.png'),
     });
   });
 
   it('previews the template with merge fields and an SMS counter', async () => {
-    await page.getByTestId('step-template').click();
-    const body = page.getByTestId('template-body');
+    await session.page.getByTestId('step-template').click();
+    const body = session.page.getByTestId('template-body');
     await body.fill('Hi ');
-    await page
+    await session.page
       .getByTestId('merge-field-picker')
       .selectOption('customer.firstName');
     expect(await body.inputValue()).toBe('Hi {{ customer.firstName }}');
     await body.press('End');
     await body.pressSequentially(' ☀ {{ record.carrier }}');
     await expect
-      .poll(() => page.getByTestId('template-preview-text').innerText())
+      .poll(() => session.page.getByTestId('template-preview-text').innerText())
       .toMatch(/^Hi \w+ ☀ [^{}]+$/);
-    const sms = page.locator(
+    const sms = session.page.locator(
       '[data-testid="template-measure"][data-channel="sms"]',
     );
     expect(await sms.innerText()).toContain('UCS-2 · 1 segment');
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshots, 'inspector-template.png'),
     });
   });
 
   it('shows what each channel allows', async () => {
-    await page.getByTestId('step-channel').click();
-    const whatsapp = page.locator(
+    await session.page.getByTestId('step-channel').click();
+    const whatsapp = session.page.locator(
       '[data-testid="channel-allowance"][data-channel="whatsapp"]',
     );
     expect(await whatsapp.innerText()).toContain('approved WhatsApp template');
   });
 
   it('lists what changed before publishing and refuses problems', async () => {
-    await page.getByTestId('publish').click();
-    const dialog = page.getByTestId('publish-dialog');
+    await session.page.getByTestId('publish').click();
+    const dialog = session.page.getByTestId('publish-dialog');
     await dialog.getByTestId('publish-diff').waitFor();
     const changes = await dialog
       .locator('[data-change]')
       .evaluateAll((items) => items.map((item) => item.dataset.change));
     expect(changes).toEqual(['changed', 'changed', 'changed', 'template']);
     expect(await dialog.getByTestId('publish-confirm').isEnabled()).toBe(true);
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshots, 'publish-dialog.png'),
     });
-    await page.keyboard.press('Escape');
+    await session.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
-    await page.getByTestId('step-template').click();
-    await page.getByTestId('template-select').selectOption('case-in-progress');
-    await page.getByTestId('step-template').click();
-    await page.keyboard.press('Delete');
-    await page.getByTestId('publish').click();
+    await session.page.getByTestId('step-template').click();
+    await session.page
+      .getByTestId('template-select')
+      .selectOption('case-in-progress');
+    await session.page.getByTestId('step-template').click();
+    await session.page.keyboard.press('Delete');
+    await session.page.getByTestId('publish').click();
     await dialog.getByTestId('publish-blocked').waitFor();
     expect(await dialog.getByTestId('publish-confirm').isDisabled()).toBe(true);
     expect(
@@ -174,13 +163,17 @@ describe.skipIf(missing !== null)('step inspectors', () => {
   });
 
   it('restores version 1 as the draft', async () => {
-    await page
+    await session.page
       .locator('[data-testid="version-row"][data-version="1"]')
       .getByTestId('version-open')
       .click();
-    await page.getByTestId('version-restore').click();
-    await page.getByTestId('version-view').waitFor({ state: 'detached' });
-    const titles = await page.getByTestId('step-title').allTextContents();
+    await session.page.getByTestId('version-restore').click();
+    await session.page
+      .getByTestId('version-view')
+      .waitFor({ state: 'detached' });
+    const titles = await session.page
+      .getByTestId('step-title')
+      .allTextContents();
     expect(titles).toEqual([
       'When Shipment is created or updated',
       'Status is Shipped',
@@ -191,6 +184,6 @@ describe.skipIf(missing !== null)('step inspectors', () => {
   });
 
   it('logged no errors or warnings', () => {
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -4,48 +4,33 @@
  * live preview; open a demo Run with its explain trace and Delivery.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHerald } from '../../packages/server/test/test-herald.js';
+import { beforeAll, expect, it } from 'vitest';
+import { screenshotsDir } from '../support/builder-session.js';
 import {
-  openBuilderSession,
-  screenshotsDir,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+  describeInChromium,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
 const screenshots = screenshotsDir;
 
-describe.skipIf(missing !== null)('template library and run history', () => {
-  let herald: TestHerald;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    ({ herald, browser, page } = await openBuilderSession({
-      herald: { demo: true },
-      viewport: { width: 1400, height: 900 },
-      problems,
-    }));
-    await page.goto(`${herald.url}/#token=${herald.token}`);
-    await page.getByTestId('flow-row').first().waitFor();
+describeInChromium('template library and run history', () => {
+  const session = useBuilderSession({
+    herald: { demo: true },
+    viewport: { width: 1400, height: 900 },
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await herald?.stop();
+  beforeAll(async () => {
+    await session.page.goto(
+      `${session.herald.url}/#token=${session.herald.token}`,
+    );
+    await session.page.getByTestId('flow-row').first().waitFor();
   });
 
   const row = (id: string) =>
-    page.locator(`[data-testid="template-row"][data-id="${id}"]`);
+    session.page.locator(`[data-testid="template-row"][data-id="${id}"]`);
 
   it('lists templates with the flows that use them', async () => {
-    await page.getByTestId('nav-templates').click();
+    await session.page.getByTestId('nav-templates').click();
     await row('shipping-update').waitFor();
     await expect
       .poll(() =>
@@ -53,10 +38,10 @@ describe.skipIf(missing !== null)('template library and run history', () => {
       )
       .toContain('Shipping update for VIP customers');
 
-    await page.getByTestId('template-search').fill('invoice');
+    await session.page.getByTestId('template-search').fill('invoice');
     await expect.poll(() => row('shipping-update').count()).toBe(0);
-    await page.getByTestId('template-search').fill('');
-    await page
+    await session.page.getByTestId('template-search').fill('');
+    await session.page
       .getByTestId('template-category')
       .filter({ hasText: 'Orders' })
       .click();
@@ -64,24 +49,32 @@ describe.skipIf(missing !== null)('template library and run history', () => {
   });
 
   it('creates a template with a live preview', async () => {
-    await page.getByTestId('template-new').click();
-    await page.getByTestId('library-template-id').fill('delivery-window');
-    await page.getByTestId('library-template-name').fill('Delivery window');
-    await page.getByTestId('library-template-category').fill('Orders');
-    await page
+    await session.page.getByTestId('template-new').click();
+    await session.page
+      .getByTestId('library-template-id')
+      .fill('delivery-window');
+    await session.page
+      .getByTestId('library-template-name')
+      .fill('Delivery window');
+    await session.page.getByTestId('library-template-category').fill('Orders');
+    await session.page
       .getByTestId('library-template-body')
       .fill('Hello {{ customer.firstName }}, we deliver tomorrow.');
     await expect
-      .poll(() => page.getByTestId('template-preview-text').innerText())
+      .poll(() => session.page.getByTestId('template-preview-text').innerText())
       .toMatch(/^Hello \w+, we deliver tomorrow\.$/);
-    await page.getByTestId('library-template-save').click();
+    await session.page.getByTestId('library-template-save').click();
     await row('delivery-window').waitFor();
     await expect
-      .poll(() => page.getByTestId('template-form').locator('h2').innerText())
+      .poll(() =>
+        session.page.getByTestId('template-form').locator('h2').innerText(),
+      )
       .toBe('Edit “Delivery window”');
-    await page.screenshot({ path: path.join(screenshots, 'templates.png') });
+    await session.page.screenshot({
+      path: path.join(screenshots, 'templates.png'),
+    });
 
-    const stored = await herald.api('/api/templates');
+    const stored = await session.herald.api('/api/templates');
     const created = stored.body.items.find(
       (item: any) => item.id === 'delivery-window',
     );
@@ -92,8 +85,8 @@ describe.skipIf(missing !== null)('template library and run history', () => {
   });
 
   it('opens a run with its explain trace and delivery', async () => {
-    await page.getByTestId('nav-runs').click();
-    const shipped = page
+    await session.page.getByTestId('nav-runs').click();
+    const shipped = session.page
       .locator('[data-testid="run-row"][data-record-id="SHP-1002"]')
       .filter({ hasText: 'status' })
       .first();
@@ -101,24 +94,24 @@ describe.skipIf(missing !== null)('template library and run history', () => {
     await expect
       .poll(
         async () => {
-          await page.getByTestId('runs-refresh').click();
+          await session.page.getByTestId('runs-refresh').click();
           return shipped.count();
         },
         { timeout: 30_000 },
       )
       .toBe(1);
     await shipped.getByTestId('run-open').click();
-    const detail = page.getByTestId('run-detail');
+    const detail = session.page.getByTestId('run-detail');
     await detail.getByTestId('run-path').first().waitFor();
     const fired = detail.locator('[data-testid="run-path"][data-fired="true"]');
     expect(await fired.innerText()).toContain(
       'Shipping update for VIP customers',
     );
     await detail.getByTestId('run-delivery').first().waitFor();
-    await page.screenshot({ path: path.join(screenshots, 'runs.png') });
+    await session.page.screenshot({ path: path.join(screenshots, 'runs.png') });
   });
 
   it('logged no errors or warnings', () => {
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

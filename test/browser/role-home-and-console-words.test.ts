@@ -10,48 +10,39 @@
  * name the same author as the flows list.
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectOk } from '../../packages/server/test/fixtures.js';
-import { type TestHerald } from '../../packages/server/test/test-herald.js';
+import { screenshotsDir } from '../support/builder-session.js';
 import {
-  openBuilderSession,
-  screenshotsDir,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+  describeInChromium,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
 const PASSWORD = 'a long enough password';
 const FLOW_NAME = 'Shipping update for VIP customers';
 const TEST_PHONE = '+14155550177';
 
-describe.skipIf(missing !== null)('role homes and console words', () => {
-  let herald: TestHerald;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
+describeInChromium('role homes and console words', () => {
+  const session = useBuilderSession({
+    herald: { demo: true, config: { signInRateLimit: 1000 } },
+    viewport: { width: 1400, height: 1000 },
+  });
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ({ herald, browser, page } = await openBuilderSession({
-      herald: { demo: true, config: { signInRateLimit: 1000 } },
-      viewport: { width: 1400, height: 1000 },
-      problems,
-    }));
     for (const [email, role] of [
       ['agnes@example.com', 'agent'],
       ['bea@example.com', 'business'],
     ]) {
       await expectOk(
-        herald.api('/api/users', { body: { email, role, password: PASSWORD } }),
+        session.herald.api('/api/users', {
+          body: { email, role, password: PASSWORD },
+        }),
       );
     }
     await expectOk(
-      herald.api('/api/customers/newcomer', {
+      session.herald.api('/api/customers/newcomer', {
         method: 'PUT',
         body: {
           firstName: 'Nia',
@@ -68,27 +59,27 @@ describe.skipIf(missing !== null)('role homes and console words', () => {
     for (const context of contexts) {
       await context.close();
     }
-    await browser?.close();
-    await herald?.stop();
   });
 
   /** Signs `email` in on a fresh page; answers it and its 4xx API calls. */
   async function signIn(email: string) {
-    const context = await browser.newContext({
+    const context = await session.browser.newContext({
       viewport: { width: 1400, height: 900 },
     });
     contexts.push(context);
     const fresh = await context.newPage();
     // Before signing in the session check answers 401, which Chromium
     // logs; only uncaught errors count here.
-    fresh.on('pageerror', (error) => problems.push(`${email}: ${error}`));
+    fresh.on('pageerror', (error) =>
+      session.problems.push(`${email}: ${error}`),
+    );
     const refused: string[] = [];
     fresh.on('response', (response) => {
       if (response.url().includes('/api/') && response.status() === 403) {
         refused.push(response.url());
       }
     });
-    await fresh.goto(herald.url);
+    await fresh.goto(session.herald.url);
     await fresh.getByTestId('login-email').fill(email);
     await fresh.getByTestId('login-password').fill(PASSWORD);
     await fresh.getByTestId('login-submit').click();
@@ -112,7 +103,7 @@ describe.skipIf(missing !== null)('role homes and console words', () => {
     });
 
     // An old bookmark to the flows list shows the console, not a 403.
-    await agent.page.goto(`${herald.url}/#/flows`);
+    await agent.page.goto(`${session.herald.url}/#/flows`);
     await agent.page.getByTestId('console').waitFor();
     expect(agent.refused).toEqual([]);
   });
@@ -128,58 +119,64 @@ describe.skipIf(missing !== null)('role homes and console words', () => {
       'Runs',
       'Deliveries',
     ]);
-    await business.page.goto(`${herald.url}/#/conversations`);
+    await business.page.goto(`${session.herald.url}/#/conversations`);
     await business.page.getByTestId('flow-row').first().waitFor();
     expect(business.refused).toEqual([]);
   });
 
   it('streams live to a token sign-in and explains a refused template', async () => {
-    await page.goto(`${herald.url}/#token=${herald.token}`);
-    await page.getByTestId('nav-conversations').click();
-    await page
+    await session.page.goto(
+      `${session.herald.url}/#token=${session.herald.token}`,
+    );
+    await session.page.getByTestId('nav-conversations').click();
+    await session.page
       .locator('[data-testid="stream-state"][data-state="live"]')
       .waitFor();
-    expect(await page.getByTestId('stream-state').innerText()).toBe('Live');
+    expect(await session.page.getByTestId('stream-state').innerText()).toBe(
+      'Live',
+    );
 
-    await page.getByTestId('start-conversation').click();
-    await page.getByTestId('start-customer').fill('newcomer');
-    await page.getByTestId('start-look-up').click();
-    await page
+    await session.page.getByTestId('start-conversation').click();
+    await session.page.getByTestId('start-customer').fill('newcomer');
+    await session.page.getByTestId('start-look-up').click();
+    await session.page
       .getByTestId('composer-text')
       .fill('Hello Nia, a quick check-in.');
-    await page.getByTestId('composer-send').click();
-    await page.getByTestId('conversation-view').waitFor();
+    await session.page.getByTestId('composer-send').click();
+    await session.page.getByTestId('conversation-view').waitFor();
 
-    const owner = await page.getByTestId('conversation-owner').innerText();
+    const owner = await session.page
+      .getByTestId('conversation-owner')
+      .innerText();
     expect(owner).not.toMatch(/waiting/i);
     expect(owner).toContain('No owner (started with a token');
 
-    const refusals = page.getByTestId('template-refusals');
+    const refusals = session.page.getByTestId('template-refusals');
     await refusals.waitFor();
-    const refusal = page
+    const refusal = session.page
       .getByTestId('template-refusal')
       .filter({ hasText: 'Shipping update' });
     expect(await refusal.innerText()).toContain(
       'this conversation is about no record',
     );
-    const describedBy = await page
+    const describedBy = await session.page
       .getByTestId('template-picker')
       .getAttribute('aria-describedby');
     expect(describedBy).toBe(await refusals.getAttribute('id'));
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshotsDir, 'console-token-refusals.png'),
     });
   });
 
   it('shows a test send in the outbox as a test to you', async () => {
     await expectOk(
-      herald.api('/api/me/test-recipient', {
+      session.herald.api('/api/me/test-recipient', {
         method: 'PUT',
         body: { channel: 'sms', phone: TEST_PHONE },
       }),
     );
     await expectOk(
-      herald.api('/api/templates/shipping-update/test-send', {
+      session.herald.api('/api/templates/shipping-update/test-send', {
         body: {
           customerId: 'cust-001',
           objectType: 'Shipment',
@@ -193,10 +190,10 @@ describe.skipIf(missing !== null)('role homes and console words', () => {
       }),
     );
 
-    await page.getByTestId('nav-outbox').click();
-    const row = page
+    await session.page.getByTestId('nav-outbox').click();
+    const row = session.page
       .getByTestId('outbox-row')
-      .filter({ has: page.getByTestId('outbox-test') })
+      .filter({ has: session.page.getByTestId('outbox-test') })
       .first();
     await row.waitFor();
     expect(await row.getByTestId('outbox-customer').innerText()).toBe(
@@ -206,20 +203,20 @@ describe.skipIf(missing !== null)('role homes and console words', () => {
     expect(await row.getByTestId('outbox-sample').innerText()).toContain(
       'cust-001',
     );
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshotsDir, 'outbox-test-to-you.png'),
     });
   });
 
   it('reads field names as words and names one demo author', async () => {
-    await page.getByTestId('nav-flows').click();
-    await page
+    await session.page.getByTestId('nav-flows').click();
+    await session.page
       .getByTestId('flow-row')
       .filter({ hasText: FLOW_NAME })
       .getByRole('link')
       .click();
-    await page.getByTestId('step-condition').first().click();
-    const options = await page
+    await session.page.getByTestId('step-condition').first().click();
+    const options = await session.page
       .getByTestId('condition-field')
       .locator('option')
       .allInnerTexts();
@@ -227,40 +224,40 @@ describe.skipIf(missing !== null)('role homes and console words', () => {
     expect(options).toContain('Previous tracking number');
     expect(options).toContain('Customer preferred channel');
 
-    expect(await page.getByTestId('version-row').first().innerText()).toContain(
-      'by Herald demo',
-    );
+    expect(
+      await session.page.getByTestId('version-row').first().innerText(),
+    ).toContain('by Herald demo');
 
-    await page.getByTestId('simulate-open').click();
-    const label = page.locator(
+    await session.page.getByTestId('simulate-open').click();
+    const label = session.page.locator(
       '[data-testid="simulate-panel"] tr[data-field="trackingNumber"] th',
     );
     expect(await label.innerText()).toBe('Tracking number');
-    await page.getByTestId('simulate-panel').screenshot({
+    await session.page.getByTestId('simulate-panel').screenshot({
       path: path.join(screenshotsDir, 'simulate-field-words.png'),
     });
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it('labels the rollout regions as one field', async () => {
-    await page
+    await session.page
       .getByTestId('simulate-open')
       .click()
       .catch(() => undefined);
-    await page.getByTestId('step-rollout').first().click();
-    const regions = page.getByTestId('rollout-region-field');
+    await session.page.getByTestId('step-rollout').first().click();
+    const regions = session.page.getByTestId('rollout-region-field');
     expect(await regions.locator('legend').innerText()).toBe('Regions');
     await regions.getByTestId('rollout-region-chips').waitFor();
     await regions.getByTestId('rollout-regions').waitFor();
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshotsDir, 'rollout-regions-field.png'),
     });
   });
 
   it('styles the new-user email box like the others', async () => {
-    await page.goto(`${herald.url}/#/access`);
-    const email = page.getByTestId('new-user-email');
-    const password = page.getByTestId('new-user-password');
+    await session.page.goto(`${session.herald.url}/#/access`);
+    const email = session.page.getByTestId('new-user-email');
+    const password = session.page.getByTestId('new-user-password');
     await email.waitFor();
     const [emailBox, passwordBox] = [
       await email.boundingBox(),
@@ -272,12 +269,12 @@ describe.skipIf(missing !== null)('role homes and console words', () => {
     ).toBe(
       await password.evaluate((node) => getComputedStyle(node).borderTopColor),
     );
-    expect(await page.getByTestId('tokens-empty').innerText()).toContain(
-      'No API tokens yet',
-    );
-    await page.screenshot({
+    expect(
+      await session.page.getByTestId('tokens-empty').innerText(),
+    ).toContain('No API tokens yet');
+    await session.page.screenshot({
       path: path.join(screenshotsDir, 'access-new-user.png'),
     });
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

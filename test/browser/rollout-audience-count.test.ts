@@ -8,63 +8,46 @@
 import path from 'node:path';
 import { rolloutAudienceTest, type RolloutStep } from '@herald/engine';
 import { sql } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHerald } from '../../packages/server/test/test-herald.js';
+import { beforeAll, expect, it } from 'vitest';
+import { screenshotsDir } from '../support/builder-session.js';
 import {
-  openBuilderSession,
-  screenshotsDir,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+  describeInChromium,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
 const FLOW_NAME = 'Shipping update for VIP customers';
 const EXTRA_CUSTOMERS = 5_000;
 
-describe.skipIf(missing !== null)('rollout audience count', () => {
-  let herald: TestHerald;
-  let browser: Browser;
-  let page: Page;
+describeInChromium('rollout audience count', () => {
+  const session = useBuilderSession({
+    herald: { demo: true, worker: false },
+    viewport: { width: 1400, height: 1000 },
+  });
   let flowId: string;
-  const problems: string[] = [];
   const counts: string[] = [];
 
   beforeAll(async () => {
-    ({ herald, browser, page } = await openBuilderSession({
-      herald: { demo: true, worker: false },
-      viewport: { width: 1400, height: 1000 },
-      problems,
-    }));
     await sql`
       insert into customers (id, tier, region)
       select 'bulk-' || lpad(g::text, 5, '0'),
              (array['VIP', 'Gold', 'Standard', 'Platinum'])[1 + g % 4],
              (array['Northeast', 'West', null])[1 + g % 3]
       from generate_series(1, ${EXTRA_CUSTOMERS}) as g
-    `.execute(herald.db);
-    page.on('request', (request) => {
+    `.execute(session.herald.db);
+    session.page.on('request', (request) => {
       if (request.url().endsWith('/rollout-audience')) {
         counts.push(request.postData() ?? '');
       }
     });
-    const flows = await herald.api('/api/flows');
+    const flows = await session.herald.api('/api/flows');
     flowId = flows.body.items.find(
       (item: { name: string }) => item.name === FLOW_NAME,
     ).id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await herald?.stop();
-  });
-
   /** What the engine admits over every Customer in the database. */
   async function expected(data: RolloutStep['data']) {
-    const customers = await herald.db
+    const customers = await session.herald.db
       .selectFrom('customers')
       .select(['id', 'tier', 'region'])
       .execute();
@@ -75,7 +58,7 @@ describe.skipIf(missing !== null)('rollout audience count', () => {
     };
   }
 
-  const audience = () => page.getByTestId('rollout-audience');
+  const audience = () => session.page.getByTestId('rollout-audience');
   const settled = async () => {
     await expect
       .poll(() => audience().getAttribute('data-count'))
@@ -86,13 +69,15 @@ describe.skipIf(missing !== null)('rollout audience count', () => {
   };
 
   it('counts every customer and shows the total', async () => {
-    await page.goto(`${herald.url}/#token=${herald.token}`);
-    await page
+    await session.page.goto(
+      `${session.herald.url}/#token=${session.herald.token}`,
+    );
+    await session.page
       .getByTestId('flow-row')
       .filter({ hasText: FLOW_NAME })
       .getByRole('link')
       .click();
-    await page.getByTestId('step-rollout').click();
+    await session.page.getByTestId('step-rollout').click();
     await settled();
 
     const want = await expected({ tiers: ['VIP', 'Platinum'] });
@@ -109,15 +94,15 @@ describe.skipIf(missing !== null)('rollout audience count', () => {
 
   it('stays responsive while the slider is dragged', async () => {
     counts.length = 0;
-    const slider = page.getByTestId('rollout-percentage-slider');
+    const slider = session.page.getByTestId('rollout-percentage-slider');
     const box = (await slider.boundingBox())!;
     const y = box.y + box.height / 2;
-    await page.mouse.move(box.x + box.width - 2, y);
-    await page.mouse.down();
+    await session.page.mouse.move(box.x + box.width - 2, y);
+    await session.page.mouse.down();
     for (let step = 1; step <= 30; step += 1) {
-      await page.mouse.move(box.x + box.width * (1 - step / 40), y);
+      await session.page.mouse.move(box.x + box.width * (1 - step / 40), y);
     }
-    await page.mouse.up();
+    await session.page.mouse.up();
     await settled();
 
     const percentage = Number(await slider.inputValue());
@@ -127,12 +112,12 @@ describe.skipIf(missing !== null)('rollout audience count', () => {
     expect(await audience().getAttribute('data-count')).toBe(
       String(want.admitted),
     );
-    await page
+    await session.page
       .locator('.inspector')
       .first()
       .screenshot({
         path: path.join(screenshotsDir, 'rollout-audience-count.png'),
       });
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

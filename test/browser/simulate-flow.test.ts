@@ -7,85 +7,69 @@
  * Nothing is sent: the page makes no write request at all.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHerald } from '../../packages/server/test/test-herald.js';
+import { beforeAll, expect, it } from 'vitest';
+import { screenshotsDir } from '../support/builder-session.js';
 import {
-  openBuilderSession,
-  screenshotsDir,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+  describeInChromium,
+  recordApiWrites,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
 const screenshots = screenshotsDir;
 
-describe.skipIf(missing !== null)('simulating a flow in the browser', () => {
-  let herald: TestHerald;
-  let browser: Browser;
-  let page: Page;
-  const writes: string[] = [];
-  const problems: string[] = [];
+describeInChromium('simulating a flow in the browser', () => {
+  const session = useBuilderSession({
+    herald: { demo: true },
+    viewport: { width: 1400, height: 900 },
+  });
+  let writes: string[];
 
   beforeAll(async () => {
-    ({ herald, browser, page } = await openBuilderSession({
-      herald: { demo: true },
-      viewport: { width: 1400, height: 900 },
-      problems,
-    }));
-    page.on('request', (request) => {
-      if (request.method() !== 'GET' && request.url().includes('/api/')) {
-        writes.push(`${request.method()} ${request.url()}`);
-      }
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await herald?.stop();
+    writes = recordApiWrites(session.page);
   });
 
   const stepState = (type: string) =>
-    page.getByTestId(`step-${type}`).getAttribute('data-simulated');
+    session.page.getByTestId(`step-${type}`).getAttribute('data-simulated');
 
   it('loads a demo shipment and its customer into the simulator', async () => {
-    await page.goto(`${herald.url}/#token=${herald.token}`);
-    await page
+    await session.page.goto(
+      `${session.herald.url}/#token=${session.herald.token}`,
+    );
+    await session.page
       .getByTestId('flow-row')
       .filter({ hasText: 'Shipping update for VIP customers' })
       .getByRole('link')
       .click();
-    await page.getByTestId('step-channel').waitFor();
+    await session.page.getByTestId('step-channel').waitFor();
 
-    await page.getByTestId('simulate-open').click();
-    await page.getByTestId('simulate-record-id').fill('SHP-1002');
-    await page.getByTestId('simulate-load').click();
+    await session.page.getByTestId('simulate-open').click();
+    await session.page.getByTestId('simulate-record-id').fill('SHP-1002');
+    await session.page.getByTestId('simulate-load').click();
     await expect
-      .poll(() => page.getByTestId('simulate-customer').inputValue())
+      .poll(() => session.page.getByTestId('simulate-customer').inputValue())
       .toBe('cust-002');
     expect(
-      await page.getByTestId('simulate-customer-summary').innerText(),
+      await session.page.getByTestId('simulate-customer-summary').innerText(),
     ).toContain('VIP');
-    expect(await page.getByTestId('simulate-current-status').inputValue()).toBe(
-      'Shipped',
-    );
+    expect(
+      await session.page.getByTestId('simulate-current-status').inputValue(),
+    ).toBe('Shipped');
   });
 
   it('shows the path taken, each condition and the rendered text', async () => {
-    await page.getByTestId('simulate-prior-status').selectOption('Packed');
-    await page.getByTestId('simulate-run').click();
+    await session.page
+      .getByTestId('simulate-prior-status')
+      .selectOption('Packed');
+    await session.page.getByTestId('simulate-run').click();
     await expect
-      .poll(() => page.getByTestId('simulate-summary').innerText())
+      .poll(() => session.page.getByTestId('simulate-summary').innerText())
       .toContain('Would send on 1 of 1 path');
 
     for (const type of ['trigger', 'condition', 'rollout', 'template']) {
       expect(await stepState(type)).toBe('taken');
     }
     expect(await stepState('channel')).toBe('taken');
-    const leaves = page.getByTestId('simulate-leaf');
+    const leaves = session.page.getByTestId('simulate-leaf');
     expect(await leaves.count()).toBeGreaterThanOrEqual(4);
     const results = await leaves.evaluateAll((items) =>
       items.map((item) => item.getAttribute('data-result')),
@@ -99,40 +83,40 @@ describe.skipIf(missing !== null)('simulating a flow in the browser', () => {
       'customer.tier in VIP, Platinum — saw VIP',
     );
 
-    const before = page.getByTestId('simulate-prior-leaf');
+    const before = session.page.getByTestId('simulate-prior-leaf');
     expect(await before.first().getAttribute('data-result')).toBe('fail');
     expect(await before.first().innerText()).toContain('saw Packed');
 
-    const message = page.getByTestId('simulate-message-text').first();
+    const message = session.page.getByTestId('simulate-message-text').first();
     expect(await message.innerText()).toBe(
       'Hi Maya, your solar kit is on its way with DHL. Tracking number: ' +
         '1Z48213074.',
     );
     expect(
-      await page.getByTestId('simulate-measure').first().innerText(),
+      await session.page.getByTestId('simulate-measure').first().innerText(),
     ).toMatch(/\d+ characters/);
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshots, 'simulate-fired.png'),
     });
-    await page.getByTestId('simulate-report').screenshot({
+    await session.page.getByTestId('simulate-report').screenshot({
       path: path.join(screenshots, 'simulate-report.png'),
     });
   });
 
   it('marks the rollout that stops a Gold customer', async () => {
-    await page.getByTestId('simulate-customer').fill('cust-001');
-    await page.getByTestId('simulate-run').click();
+    await session.page.getByTestId('simulate-customer').fill('cust-001');
+    await session.page.getByTestId('simulate-run').click();
     await expect
-      .poll(() => page.getByTestId('simulate-summary').innerText())
+      .poll(() => session.page.getByTestId('simulate-summary').innerText())
       .toContain('Would send nothing');
     expect(await stepState('condition')).toBe('skipped');
     expect(await stepState('rollout')).toBe('failed');
-    const rollout = page.locator(
+    const rollout = session.page.locator(
       '[data-testid="simulate-step"][data-outcome="fail"]',
     );
     expect(await rollout.innerText()).toContain('saw Gold');
-    expect(await page.getByTestId('simulate-message').count()).toBe(0);
-    await page.screenshot({
+    expect(await session.page.getByTestId('simulate-message').count()).toBe(0);
+    await session.page.screenshot({
       path: path.join(screenshots, 'simulate-stopped.png'),
     });
   });
@@ -142,6 +126,6 @@ describe.skipIf(missing !== null)('simulating a flow in the browser', () => {
   });
 
   it('logged no errors or warnings', () => {
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

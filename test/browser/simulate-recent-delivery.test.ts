@@ -5,72 +5,52 @@
  * Customer, ready to simulate. Nothing is sent.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { eventually } from '../../packages/server/test/test-herald.js';
+import { screenshotsDir } from '../support/builder-session.js';
 import {
-  eventually,
-  type TestHerald,
-} from '../../packages/server/test/test-herald.js';
-import {
-  openBuilderSession,
-  screenshotsDir,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+  describeInChromium,
+  recordApiWrites,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
 const FLOW_NAME = 'Shipping update for VIP customers';
 
-describe.skipIf(missing !== null)('replaying a recent delivery', () => {
-  let herald: TestHerald;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-  const writes: string[] = [];
+describeInChromium('replaying a recent delivery', () => {
+  const session = useBuilderSession({
+    herald: { demo: true },
+    viewport: { width: 1400, height: 1000 },
+  });
+  let writes: string[];
 
   beforeAll(async () => {
-    ({ herald, browser, page } = await openBuilderSession({
-      herald: { demo: true },
-      viewport: { width: 1400, height: 1000 },
-      problems,
-    }));
-    page.on('request', (request) => {
-      if (request.method() !== 'GET' && request.url().includes('/api/')) {
-        writes.push(`${request.method()} ${request.url()}`);
-      }
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await herald?.stop();
+    writes = recordApiWrites(session.page);
   });
 
   it('lists the flow’s recent deliveries and replays one', async () => {
-    const flows = await herald.api('/api/flows');
+    const flows = await session.herald.api('/api/flows');
     const flow = flows.body.items.find(
       (item: { name: string }) => item.name === FLOW_NAME,
     );
     const delivery = await eventually(async () => {
-      const found = await herald.api(
+      const found = await session.herald.api(
         `/api/deliveries?flowId=${flow.id}&recordId=SHP-1002`,
       );
       return found.body.items[0];
     }, 60_000);
 
-    await page.goto(`${herald.url}/#token=${herald.token}`);
-    await page
+    await session.page.goto(
+      `${session.herald.url}/#token=${session.herald.token}`,
+    );
+    await session.page
       .getByTestId('flow-row')
       .filter({ hasText: FLOW_NAME })
       .getByRole('link')
       .click();
-    await page.getByTestId('step-channel').waitFor();
-    await page.getByTestId('simulate-open').click();
+    await session.page.getByTestId('step-channel').waitFor();
+    await session.page.getByTestId('simulate-open').click();
 
-    const item = page.locator(
+    const item = session.page.locator(
       `[data-testid="simulate-recent-delivery"][data-change-id="${delivery.changeId}"]`,
     );
     await item.waitFor();
@@ -83,32 +63,34 @@ describe.skipIf(missing !== null)('replaying a recent delivery', () => {
     );
 
     await item.scrollIntoViewIfNeeded();
-    await page.getByTestId('simulate-panel').screenshot({
+    await session.page.getByTestId('simulate-panel').screenshot({
       path: path.join(screenshotsDir, 'simulate-recent-deliveries.png'),
     });
 
     await item.click();
     await expect
-      .poll(() => page.getByTestId('simulate-customer').inputValue())
+      .poll(() => session.page.getByTestId('simulate-customer').inputValue())
       .toBe('cust-002');
     await expect
-      .poll(() => page.getByTestId('simulate-prior-status').inputValue())
+      .poll(() =>
+        session.page.getByTestId('simulate-prior-status').inputValue(),
+      )
       .toBe('Packed');
-    expect(await page.getByTestId('simulate-current-status').inputValue()).toBe(
-      'Shipped',
-    );
+    expect(
+      await session.page.getByTestId('simulate-current-status').inputValue(),
+    ).toBe('Shipped');
 
-    await page.getByTestId('simulate-run').click();
+    await session.page.getByTestId('simulate-run').click();
     await expect
       .poll(() =>
-        page.getByTestId('step-channel').getAttribute('data-simulated'),
+        session.page.getByTestId('step-channel').getAttribute('data-simulated'),
       )
       .toBe('taken');
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshotsDir, 'simulate-recent-delivery.png'),
     });
 
     expect(writes).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -7,49 +7,34 @@
  * changed in it even when no Step did.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHerald } from '../../packages/server/test/test-herald.js';
+import { beforeAll, expect, it } from 'vitest';
+import { screenshotsDir } from '../support/builder-session.js';
 import {
-  openBuilderSession,
-  screenshotsDir,
-} from '../support/builder-session.js';
-import { ensureChromium, reportMissingChromium } from '../support/chromium.js';
-
-const missing = ensureChromium();
-if (missing) {
-  reportMissingChromium(missing);
-}
+  describeInChromium,
+  useBuilderSession,
+} from '../support/browser-suite.js';
 
 const screenshots = screenshotsDir;
 
-describe.skipIf(missing !== null)('template copies and previews', () => {
-  let herald: TestHerald;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    ({ herald, browser, page } = await openBuilderSession({
-      herald: { demo: true },
-      viewport: { width: 1400, height: 1000 },
-      problems,
-    }));
-    await page.goto(`${herald.url}/#token=${herald.token}`);
-    await page.getByTestId('flow-row').first().waitFor();
+describeInChromium('template copies and previews', () => {
+  const session = useBuilderSession({
+    herald: { demo: true },
+    viewport: { width: 1400, height: 1000 },
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await herald?.stop();
+  beforeAll(async () => {
+    await session.page.goto(
+      `${session.herald.url}/#token=${session.herald.token}`,
+    );
+    await session.page.getByTestId('flow-row').first().waitFor();
   });
 
   async function openLibraryTemplate(id: string) {
-    await page
+    await session.page
       .locator(`[data-testid="template-row"][data-id="${id}"]`)
       .getByRole('button')
       .click();
-    await page.getByTestId('template-preview-object-type').waitFor();
+    await session.page.getByTestId('template-preview-object-type').waitFor();
   }
 
   it.each([
@@ -63,20 +48,24 @@ describe.skipIf(missing !== null)('template copies and previews', () => {
   ])(
     'previews %s with a %s record, not a missing value',
     async (id, objectType, text) => {
-      await page.getByTestId('nav-templates').click();
+      await session.page.getByTestId('nav-templates').click();
       await openLibraryTemplate(id);
 
       await expect
         .poll(() =>
-          page.getByTestId('template-preview-object-type').inputValue(),
+          session.page.getByTestId('template-preview-object-type').inputValue(),
         )
         .toBe(objectType);
       await expect
-        .poll(() => page.getByTestId('template-preview-text').innerText())
+        .poll(() =>
+          session.page.getByTestId('template-preview-text').innerText(),
+        )
         .toMatch(text);
-      expect(await page.getByTestId('template-preview-error').count()).toBe(0);
+      expect(
+        await session.page.getByTestId('template-preview-error').count(),
+      ).toBe(0);
       if (id === 'payment-received') {
-        await page.screenshot({
+        await session.page.screenshot({
           path: path.join(screenshots, 'template-preview-invoice.png'),
         });
       }
@@ -84,24 +73,24 @@ describe.skipIf(missing !== null)('template copies and previews', () => {
   );
 
   it('saves from the flow inspector without losing the category', async () => {
-    await page.getByTestId('nav-flows').click();
-    await page
+    await session.page.getByTestId('nav-flows').click();
+    await session.page
       .getByTestId('flow-row')
       .filter({ hasText: 'Shipping update for VIP customers' })
       .getByRole('link')
       .click();
-    await page.getByTestId('step-template').click();
-    const hint = page.getByTestId('template-save-hint');
+    await session.page.getByTestId('step-template').click();
+    const hint = session.page.getByTestId('template-save-hint');
     expect(await hint.innerText()).toContain(
       'keeps sending the text it was published with until that flow is published again',
     );
-    await page
+    await session.page
       .getByTestId('template-body')
       .fill('Hi {{ customer.firstName }}, it left with {{ record.carrier }}.');
-    await page.getByTestId('save-template').click();
-    await page.getByTestId('template-saved').waitFor();
+    await session.page.getByTestId('save-template').click();
+    await session.page.getByTestId('template-saved').waitFor();
 
-    const { body } = await herald.api('/api/templates');
+    const { body } = await session.herald.api('/api/templates');
     const saved = body.items.find((item: any) => item.id === 'shipping-update');
     expect(saved).toMatchObject({
       category: 'Orders',
@@ -110,17 +99,17 @@ describe.skipIf(missing !== null)('template copies and previews', () => {
   });
 
   it('flags the template changed since publish on the flow page', async () => {
-    const banner = page.getByTestId('stale-templates-banner');
+    const banner = session.page.getByTestId('stale-templates-banner');
     await banner.waitFor();
     expect(await banner.innerText()).toContain('“Shipping update”');
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshots, 'template-changed-since-publish.png'),
     });
   });
 
   it('lists the template change in the publish dialog and publishes it', async () => {
-    await page.getByTestId('publish').click();
-    const dialog = page.getByTestId('publish-dialog');
+    await session.page.getByTestId('publish').click();
+    const dialog = session.page.getByTestId('publish-dialog');
     await dialog.getByTestId('publish-diff').waitFor();
     const change = dialog.locator('[data-change="template"]');
     expect(await change.count()).toBe(1);
@@ -128,18 +117,18 @@ describe.skipIf(missing !== null)('template copies and previews', () => {
       '“Shipping update” differs from the copy the active version sends: body',
     );
     expect(await dialog.getByTestId('publish-diff-empty').count()).toBe(0);
-    await page.screenshot({
+    await session.page.screenshot({
       path: path.join(screenshots, 'publish-dialog-template-change.png'),
     });
 
     await dialog.getByTestId('publish-confirm').click();
-    await page.getByTestId('publish-result').waitFor();
-    await page
+    await session.page.getByTestId('publish-result').waitFor();
+    await session.page
       .getByTestId('stale-templates-banner')
       .waitFor({ state: 'detached' });
   });
 
   it('logged no errors or warnings', () => {
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });
