@@ -65,3 +65,4 @@ export { channelLimits, measureMessage } from './message-measure.js';
 export type { ChannelLimit, MessageMeasure } from './message-measure.js';
 export { DEFAULT_CHANNEL, resolveChannels } from './channel-resolver.js';
 export type { ChannelCustomer } from './channel-resolver.js';
+export * from './delivery-status.js';

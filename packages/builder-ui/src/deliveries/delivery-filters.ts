@@ -5,30 +5,11 @@
  * reload.
  */
 
-/** Every state a Delivery can be in, in the order it usually moves. */
-export const deliveryStatuses = [
-  'scheduled',
-  'pending',
-  'deferred',
-  'blocked',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'failed',
-  'unknown',
-  'cancelled',
-  'skipped',
-] as const;
-
-/** The Channels a Delivery can go out on. */
-export const deliveryChannels = [
-  'sms',
-  'whatsapp',
-  'messenger',
-  'webhook',
-  'sandbox',
-] as const;
+/** Every state a Delivery can be in, and the Channels it can go out on. */
+export {
+  deliveryStatuses,
+  channelNames as deliveryChannels,
+} from '@herald/engine';
 
 /** What the list is narrowed to; an empty string means "any". */
 export interface DeliveryFilters {

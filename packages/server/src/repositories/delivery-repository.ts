@@ -1,6 +1,7 @@
 /**
  * Deliveries, their state history and their Attempts.
  */
+import type { DeliveryStatus } from '@herald/engine';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { AttemptsTable, DeliveriesTable } from '../db/schema.js';
@@ -9,19 +10,7 @@ export type DeliveryRow = Selectable<DeliveriesTable>;
 export type AttemptRow = Selectable<AttemptsTable>;
 
 /** Every state a Delivery can be in. */
-export type DeliveryStatus =
-  | 'scheduled'
-  | 'pending'
-  | 'deferred'
-  | 'blocked'
-  | 'sending'
-  | 'sent'
-  | 'delivered'
-  | 'read'
-  | 'failed'
-  | 'unknown'
-  | 'cancelled'
-  | 'skipped';
+export type { DeliveryStatus };
 
 /** A Delivery decided by a Run, before it has an id. */
 export interface NewDelivery {

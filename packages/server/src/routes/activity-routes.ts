@@ -3,7 +3,7 @@
  * with their explain traces, and the sandbox outbox.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { channelNames } from '@herald/engine';
+import { channelNames, deliveryStatuses } from '@herald/engine';
 import { z } from 'zod';
 import { HeraldError } from '../errors.js';
 import {
@@ -19,20 +19,7 @@ import type { AppContext } from '../http/app-context.js';
 const limit = z.coerce.number().int().min(1).max(1000).default(100);
 const numericId = z.string().regex(/^\d{1,18}$/, 'a numeric id');
 const uuid = z.uuid();
-const deliveryStatus = z.enum([
-  'scheduled',
-  'pending',
-  'deferred',
-  'blocked',
-  'sending',
-  'sent',
-  'delivered',
-  'read',
-  'failed',
-  'unknown',
-  'cancelled',
-  'skipped',
-]);
+const deliveryStatus = z.enum(deliveryStatuses);
 
 const deliveryQuery = z
   .object({
